@@ -19,7 +19,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Capstan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +44,10 @@ let package = Package(
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
+        // File access confined to an artifact root, shared by every render engine.
+        .target(name: "Sandbox"),
+
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
     ]
 )
