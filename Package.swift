@@ -41,6 +41,9 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Thin Swift layer over libyaml's event parser: the ordered YAML node model.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
@@ -49,5 +52,6 @@ let package = Package(
 
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     ]
 )
