@@ -45,5 +45,9 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
+        .target(name: "Manifests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
     ]
 )
