@@ -53,5 +53,9 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+
+        // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
+        .target(name: "Manifests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
     ]
 )
