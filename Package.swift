@@ -45,5 +45,9 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
+        .target(name: "Patching", dependencies: ["CapstanCore"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
     ]
 )
