@@ -57,5 +57,9 @@ let package = Package(
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
         .target(name: "Manifests", dependencies: ["CapstanCore"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
+
+        // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
+        .target(name: "Patching", dependencies: ["CapstanCore"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
     ]
 )
