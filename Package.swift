@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
 
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
-        .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
+        .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
