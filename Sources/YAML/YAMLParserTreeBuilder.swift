@@ -35,7 +35,7 @@ struct YAMLParserTreeBuilder {
 
     /// Takes one event; returns false once the stream has ended.
     mutating func consume(_ event: YAMLParserEvent) throws(YAMLError) -> Bool {
-        try checkSize(upTo: event.endIndex, at: event.mark)
+        try checkSize(upTo: event.endIndex)
         switch event.kind {
         case .streamStart(let utf16): bytes.utf16 = utf16
         case .streamEnd: return false
@@ -144,7 +144,7 @@ struct YAMLParserTreeBuilder {
         }
     }
 
-    private mutating func checkSize(upTo end: Int, at mark: YAMLMark) throws(YAMLError) {
+    private func checkSize(upTo end: Int) throws(YAMLError) {
         // Each character takes at least one byte, so a character span over the limit is over it in bytes too.
         if let start = documentStart, end - start > limits.maxDocumentBytes { throw tooLarge(at: documentMark) }
     }
