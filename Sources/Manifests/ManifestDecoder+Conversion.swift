@@ -19,7 +19,8 @@ extension ManifestDecoder {
 
     func convertScalar(_ scalar: YAMLScalar, file: String) throws(ManifestDecodeError) -> JSONValue {
         let resolved: ScalarResolver.Resolved
-        if let tag = scalar.tag {
+        // yaml.v3 treats the non-specific tag `!` like no tag at all (kubectl prints `! 12` as 12).
+        if let tag = scalar.tag, tag != "!" {
             resolved = try resolveTagged(scalar, tag: tag, file: file)
         } else if scalar.style != .plain {
             return .string(scalar.value)
