@@ -56,8 +56,8 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
 
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
-        .target(name: "Manifests", dependencies: ["CapstanCore"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
+        .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
 
         // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
         .target(name: "Patching", dependencies: ["CapstanCore"]),

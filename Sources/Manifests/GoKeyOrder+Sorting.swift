@@ -4,19 +4,32 @@ extension GoKeyOrder {
         keys.sorted(by: less(fast:_:))
     }
 
+    /// The members of a mapping in go-yaml's key order.
+    static func sortedMembers<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
+        members.sorted { less(fast: $0.key, $1.key) }
+    }
+
     static func less(fast lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            guard let a = left.next() else { return right.next() != nil }
-            guard let b = right.next() else { return false }
-            if a == b { continue }
-            // Letters against letters compare by code point; any other pair needs the full rule.
-            if a < 0x80, b < 0x80, isASCIILetter(a), isASCIILetter(b) {
-                return a < b
+        var left = lhs
+        var right = rhs
+        let verdict = left.withUTF8 { a in
+            right.withUTF8 { b -> Bool? in
+                let count = min(a.count, b.count)
+                var index = 0
+                while index < count {
+                    let x = a[index]
+                    let y = b[index]
+                    if x != y {
+                        // Letters against letters compare by code point; any other pair needs the full rule.
+                        if isASCIILetter(x) && isASCIILetter(y) { return x < y }
+                        return nil
+                    }
+                    index += 1
+                }
+                return a.count < b.count
             }
-            return less(lhs, rhs)
         }
+        return verdict ?? less(lhs, rhs)
     }
 
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool {

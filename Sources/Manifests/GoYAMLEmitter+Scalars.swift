@@ -2,12 +2,7 @@
 /// spaces) and literal blocks with go-yaml's indentation and chomping indicators.
 extension GoYAMLEmitter {
     mutating func emitScalar(_ value: [UInt8], requested: ScalarStyle) {
-        let style: ScalarStyle
-        if requested == .plain, isSimplePlain(value) {
-            style = .plain
-        } else {
-            style = ScalarAnalysis(value).select(requested, simpleKey: simpleKeyContext, isEmpty: value.isEmpty)
-        }
+        let style = ScalarAnalysis(value).select(requested, simpleKey: simpleKeyContext, isEmpty: value.isEmpty)
         increaseIndent(flow: true, indentless: false)
         let allowBreaks = !simpleKeyContext
         switch style {
@@ -19,13 +14,20 @@ extension GoYAMLEmitter {
         popIndent()
     }
 
-    /// A fast path for the common case: short ASCII words that the full analysis would pass.
-    func isSimplePlain(_ value: [UInt8]) -> Bool {
+    /// Short texts of letters, digits and `-_./` that start with a letter: go-yaml writes them plain
+    /// and unfolded whatever the context, so the full analysis can be skipped. (A leading digit
+    /// could read as a number, a leading `-`/`.` as an indicator or float, so those take the slow path.)
+    static func isSimplePlain(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = value.first, value.count < 40 else { return false }
         switch first {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             break
         default: return false
+        }
+        if value.count <= 5, ScalarResolver.lookup(String(decoding: value, as: UTF8.self), schema: .v3) != nil
+            || ScalarResolver.v2Booleans[String(decoding: value, as: UTF8.self)] != nil
+        {
+            return false
         }
         for byte in value {
             switch byte {

@@ -38,10 +38,10 @@ struct GoYAMLEmitter {
         mappingContext = mapping
         simpleKeyContext = simpleKey
         switch value {
-        case .null: emitScalar(Array("null".utf8), requested: .plain)
-        case .bool(let flag): emitScalar(Array((flag ? "true" : "false").utf8), requested: .plain)
-        case .int(let number): emitScalar(Array(String(number).utf8), requested: .plain)
-        case .double(let number): emitScalar(Array(NumberText.kubernetes(number).utf8), requested: .plain)
+        case .null: emitWord("null")
+        case .bool(let flag): emitWord(flag ? "true" : "false")
+        case .int(let number): emitWord(String(number))
+        case .double(let number): emitWord(NumberText.kubernetes(number))
         case .string(let text): emitString(text)
         case .array(let items):
             if items.isEmpty { emitEmptyFlow(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) } else { emitSequence(items) }
@@ -54,7 +54,27 @@ struct GoYAMLEmitter {
         }
     }
 
+    /// Null, booleans and numbers: always plain, never folded, so written directly.
+    mutating func emitWord(_ word: String) {
+        if !whitespace { put(0x20) }
+        output.append(contentsOf: word.utf8)
+        column += word.utf8.count
+        whitespace = false
+        indention = false
+    }
+
     mutating func emitString(_ text: String) {
+        var text = text
+        let fast = text.withUTF8 { buffer -> Bool in
+            guard Self.isSimplePlain(buffer) else { return false }
+            if !whitespace { put(0x20) }
+            output.append(contentsOf: buffer)
+            column += buffer.count
+            whitespace = false
+            indention = false
+            return true
+        }
+        if fast { return }
         let bytes = Array(text.utf8)
         let requested: ScalarStyle
         if bytes.contains(0x0A) {
@@ -86,7 +106,7 @@ struct GoYAMLEmitter {
 
     mutating func emitMapping(_ members: [String: JSONValue]) {
         increaseIndent(flow: false, indentless: false)
-        for key in GoKeyOrder.sorted(members.keys) {
+        for (key, value) in GoKeyOrder.sortedMembers(members) {
             writeIndent()
             // go-yaml's simple-key test: one line and at most 128 bytes, else `? key` / `: value`.
             if key.utf8.count <= 128, !ScalarBytes.containsBreak(Array(key.utf8)) {
@@ -98,7 +118,7 @@ struct GoYAMLEmitter {
                 writeIndent()
                 writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: true)
             }
-            emitNode(members[key]!, root: false, mapping: true, simpleKey: false)
+            emitNode(value, root: false, mapping: true, simpleKey: false)
         }
         popIndent()
     }

@@ -20,6 +20,8 @@ enum ScalarResolver {
         case timestamp(GoTimestamp)
         case merge
     }
+    // `<<` is not in the table on purpose: go-yaml consults its table only for texts whose first
+    // character hints at a non-string, and `<` hints nothing, so a `<<` value is a plain string.
 
     /// Resolves a plain scalar as go-yaml's `resolve("", text)` does.
     static func resolve(_ text: String, schema: Schema) -> Resolved {
@@ -51,7 +53,6 @@ enum ScalarResolver {
         case ".nan", ".NaN", ".NAN": return .float(.nan)
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
         case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case "<<": return .merge
         default:
             guard schema == .v2, let value = v2Booleans[text] else { return nil }
             return .bool(value)
