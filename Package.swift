@@ -45,5 +45,16 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
+        .target(
+            name: "StageRuntime",
+            dependencies: [
+                "CapstanCore", logging, metrics, prometheus, serviceLifecycle, hummingbird, argumentParser, nio,
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
+        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", logging, metrics]),
     ]
 )
