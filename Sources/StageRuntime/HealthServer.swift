@@ -38,6 +38,9 @@ public struct HealthServer: Service {
     }
 
     public func run() async throws {
+        // Hummingbird announces itself at info; "http listening" below already says it, once.
+        var serverLogger = logger
+        serverLogger.logLevel = max(logger.logLevel, .notice)
         let application = Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(address.host, port: address.port)),
@@ -46,7 +49,7 @@ public struct HealthServer: Service {
                 logger.info("http listening", metadata: .keyed([.url: "http://\(bound)"]))
                 await onListening(bound)
             },
-            logger: logger
+            logger: serverLogger
         )
         try await application.run()
         logger.info("http stopped")

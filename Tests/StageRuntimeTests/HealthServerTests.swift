@@ -1,0 +1,70 @@
+import Hummingbird
+import Logging
+import Metrics
+import ServiceLifecycle
+import Testing
+
+@testable import StageRuntime
+
+@Suite struct HealthServerTests {
+    @Test(.timeLimit(.minutes(1)))
+    func servesHealthReadinessMetricsAndStageRoutesOverRealHTTP() async throws {
+        let registry = StageMetrics.bootstrap()
+        let readiness = Readiness()
+        readiness.register("snapshot", reason: "waiting for tcp://fetcher:7402")
+        let sink = CapturingSink()
+        let (bound, announce) = AsyncStream.makeStream(of: HTTPAddress.self)
+        let server = HealthServer(
+            address: .loopback(port: 0), readiness: readiness, registry: registry, logger: sink.logger(stage: "test"),
+            routes: { router in router.post("hooks/:source") { _, context in "hook \(context.parameters.get("source") ?? "")\n" } },
+            onListening: { announce.yield($0) }
+        )
+        let group = ServiceGroup(configuration: .init(services: [server], logger: sink.logger(stage: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var addresses = bound.makeAsyncIterator()
+            let address = try #require(await addresses.next())
+            try await checkEndpoints(port: address.port, readiness: readiness)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(sink.written.contains { $0.contains("msg=\"http listening\"") && $0.contains(" stage=test ") })
+        #expect(sink.written.contains { $0.contains("msg=\"http stopped\"") })
+    }
+
+    private func checkEndpoints(port: Int, readiness: Readiness) async throws {
+        let health = try await HTTPGet.get(port: port, path: "/healthz")
+        #expect(health.status == 200 && health.body == "ok\n")
+
+        let notReady = try await HTTPGet.get(port: port, path: "/readyz")
+        #expect(notReady.status == 503)
+        #expect(notReady.body == "not ready\nsnapshot: waiting for tcp://fetcher:7402\n")
+        readiness.markReady("snapshot")
+        let ready = try await HTTPGet.get(port: port, path: "/readyz")
+        #expect(ready.status == 200 && ready.body == "ready\n")
+
+        Counter(label: "capstan_test_events_total", dimensions: [("stage", "test")]).increment(by: 3)
+        let metrics = try await HTTPGet.get(port: port, path: "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains("# TYPE capstan_test_events_total counter\n"))
+        #expect(metrics.body.contains("capstan_test_events_total{stage=\"test\"} 3\n"))
+
+        let hook = try await HTTPGet.request("POST", port: port, path: "/hooks/platform", body: "{}")
+        #expect(hook.status == 200 && hook.body == "hook platform\n")
+        let missing = try await HTTPGet.get(port: port, path: "/nope")
+        #expect(missing.status == 404)
+    }
+
+    @Test func readinessReportsUnmetConditionsSortedAndIsReadyWhenAllAreMet() {
+        let readiness = Readiness()
+        #expect(readiness.report().isReady)
+        readiness.register("upstream")
+        readiness.register("config", reason: "loading")
+        #expect(readiness.report().text == "not ready\nconfig: loading\nupstream: starting\n")
+        readiness.markReady("config")
+        readiness.markReady("upstream")
+        #expect(readiness.report() == ReadinessReport(unmet: []))
+        readiness.markNotReady("upstream", reason: "heartbeat lost")
+        #expect(readiness.report().text == "not ready\nupstream: heartbeat lost\n")
+    }
+}
