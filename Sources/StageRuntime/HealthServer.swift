@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import Prometheus
 import ServiceLifecycle
@@ -39,19 +40,25 @@ public struct HealthServer: Service {
 
     public func run() async throws {
         // Hummingbird announces itself at info; "http listening" below already says it, once.
+        let listening = NIOLockedValueBox(false)
         var serverLogger = logger
         serverLogger.logLevel = max(logger.logLevel, .notice)
         let application = Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(address.host, port: address.port)),
             onServerRunning: { [address, logger, onListening] channel in
+                listening.withLockedValue { $0 = true }
                 let bound = HTTPAddress(host: address.host, port: channel.localAddress?.port ?? address.port)
                 logger.info("http listening", metadata: .keyed([.url: "http://\(bound)"]))
                 await onListening(bound)
             },
             logger: serverLogger
         )
-        try await application.run()
+        do {
+            try await application.run()
+        } catch where !listening.withLockedValue({ $0 }) {
+            throw HealthServerError(address: address, reason: "\(error)")
+        }
         logger.info("http stopped")
     }
 

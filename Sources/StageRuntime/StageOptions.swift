@@ -3,23 +3,26 @@ import Logging
 
 /// The options every stage's `run` command shares; include with `@OptionGroup var options: StageOptions`.
 public struct StageOptions: ParsableArguments, Sendable {
-    @Option(help: "The Capstan config file (capstan.yaml).")
+    @Option(help: ArgumentHelp("The Capstan config file.", valueName: "file"))
     public var config: String = "capstan.yaml"
 
-    @Option(name: .customLong("log-format"), help: "Log line format: logfmt or json.")
+    @Option(name: .customLong("log-format"), help: ArgumentHelp("Log line format: logfmt or json.", valueName: "format"))
     public var logFormat: LogFormat = .logfmt
 
     @Option(
         name: .customLong("log-level"),
-        help: "Lowest level logged: trace, debug, info, notice, warning, error, critical.",
+        help: ArgumentHelp(
+            "Lowest level logged: trace, debug, info (default), notice, warning, error, critical.",
+            valueName: "level"
+        ),
         transform: StageOptions.parseLevel
     )
     public var logLevel: Logger.Level = .info
 
-    @Option(help: "Run as shard i of n (0-based): handle only the names that hash to it.")
+    @Option(help: ArgumentHelp("Run as shard i of n (0-based): handle only the names that hash to it.", valueName: "i/n"))
     public var shard: ShardArgument?
 
-    @Option(name: .customLong("http"), help: "Address for /healthz, /readyz and /metrics (host:port).")
+    @Option(name: .customLong("http"), help: ArgumentHelp("Where /healthz, /readyz and /metrics listen (default: 127.0.0.1 and the stage's port).", valueName: "host:port"))
     public var http: HTTPAddress?
 
     public init() {}

@@ -55,6 +55,30 @@ import Testing
         #expect(missing.status == 404)
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aTakenPortFailsWithAnErrorNamingTheAddressAndTheFix() async throws {
+        let sink = CapturingSink()
+        let (bound, announce) = AsyncStream.makeStream(of: HTTPAddress.self)
+        let first = HealthServer(
+            address: .loopback(port: 0), readiness: Readiness(), registry: StageMetrics.bootstrap(),
+            logger: sink.logger(), onListening: { announce.yield($0) }
+        )
+        let group = ServiceGroup(configuration: .init(services: [first], logger: sink.logger()))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var addresses = bound.makeAsyncIterator()
+            let taken = try #require(await addresses.next())
+            let second = HealthServer(
+                address: taken, readiness: Readiness(), registry: StageMetrics.bootstrap(), logger: sink.logger()
+            )
+            let error = await #expect(throws: HealthServerError.self) { try await second.run() }
+            #expect(error?.description.hasPrefix("cannot listen on \(taken) for /healthz") == true)
+            #expect(error?.description.hasSuffix("choose another with --http host:port") == true)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
     @Test func readinessReportsUnmetConditionsSortedAndIsReadyWhenAllAreMet() {
         let readiness = Readiness()
         #expect(readiness.report().isReady)
