@@ -55,6 +55,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
-        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", logging, metrics]),
+        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
+
+        // Shared test support: child processes with deadlines, a loopback HTTP client.
+        .target(name: "CapstanTesting"),
     ]
 )

@@ -16,6 +16,19 @@ import Darwin
 ///
 /// Shutdown order: `/readyz` turns 503 (stop taking work), the stage's services stop last-to-first
 /// (closing their sockets), then the HTTP server. Exit: 0 after a signal, 1 when a service failed.
+///
+/// A stage's `run` command:
+/// ```swift
+/// struct Run: AsyncParsableCommand {
+///     @OptionGroup var options: StageOptions
+///     func run() async throws {
+///         let runner = StageRunner(stage: "fetcher", options: options)
+///         let config = try CapstanConfig.load(path: options.config)   // bad config: exit before binding
+///         let fetcher = FetcherService(config: config, logger: runner.logger, readiness: runner.readiness)
+///         try await runner.run(services: [fetcher], routes: fetcher.addRoutes)
+///     }
+/// }
+/// ```
 public struct StageRunner: Sendable {
     public let stage: String
     /// The stage's root logger; every line carries `stage=`.

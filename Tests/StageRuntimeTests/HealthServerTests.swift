@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import Metrics
 import ServiceLifecycle
+import CapstanTesting
 import Testing
 
 @testable import StageRuntime
@@ -33,25 +34,25 @@ import Testing
     }
 
     private func checkEndpoints(port: Int, readiness: Readiness) async throws {
-        let health = try await HTTPGet.get(port: port, path: "/healthz")
+        let health = try await LoopbackHTTP.get(port: port, path: "/healthz")
         #expect(health.status == 200 && health.body == "ok\n")
 
-        let notReady = try await HTTPGet.get(port: port, path: "/readyz")
+        let notReady = try await LoopbackHTTP.get(port: port, path: "/readyz")
         #expect(notReady.status == 503)
         #expect(notReady.body == "not ready\nsnapshot: waiting for tcp://fetcher:7402\n")
         readiness.markReady("snapshot")
-        let ready = try await HTTPGet.get(port: port, path: "/readyz")
+        let ready = try await LoopbackHTTP.get(port: port, path: "/readyz")
         #expect(ready.status == 200 && ready.body == "ready\n")
 
         Counter(label: "capstan_test_events_total", dimensions: [("stage", "test")]).increment(by: 3)
-        let metrics = try await HTTPGet.get(port: port, path: "/metrics")
+        let metrics = try await LoopbackHTTP.get(port: port, path: "/metrics")
         #expect(metrics.status == 200)
         #expect(metrics.body.contains("# TYPE capstan_test_events_total counter\n"))
         #expect(metrics.body.contains("capstan_test_events_total{stage=\"test\"} 3\n"))
 
-        let hook = try await HTTPGet.request("POST", port: port, path: "/hooks/platform", body: "{}")
+        let hook = try await LoopbackHTTP.request("POST", port: port, path: "/hooks/platform", body: "{}")
         #expect(hook.status == 200 && hook.body == "hook platform\n")
-        let missing = try await HTTPGet.get(port: port, path: "/nope")
+        let missing = try await LoopbackHTTP.get(port: port, path: "/nope")
         #expect(missing.status == 404)
     }
 

@@ -1,5 +1,6 @@
 import CapstanCore
 import Foundation
+import CapstanTesting
 import Testing
 
 /// Runs `capstan-runtime-probe`, a real stage process built on StageRunner with an idle service:
@@ -17,7 +18,7 @@ import Testing
     /// Polls `/readyz` until it answers 200.
     private func waitUntilReady(port: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
-        while try await HTTPGet.get(port: port, path: "/readyz").status != 200 {
+        while try await LoopbackHTTP.get(port: port, path: "/readyz").status != 200 {
             try #require(ContinuousClock.now < deadline, "/readyz never turned 200")
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -28,9 +29,9 @@ import Testing
         let probe = try startProbe(["--stage", "fetcher"])
         defer { probe.stop() }
         let port = try port(fromListeningLine: try await probe.line(containing: "msg=\"http listening\""))
-        #expect(try await HTTPGet.get(port: port, path: "/healthz").status == 200)
+        #expect(try await LoopbackHTTP.get(port: port, path: "/healthz").status == 200)
         try await waitUntilReady(port: port)
-        let metrics = try await HTTPGet.get(port: port, path: "/metrics")
+        let metrics = try await LoopbackHTTP.get(port: port, path: "/metrics")
         #expect(metrics.body.contains("capstan_probe_ticks_total 1\n"))
 
         probe.signal(SIGTERM)

@@ -1,27 +1,33 @@
 import Foundation
-import Testing
 
 /// A stage process started by a test: its stdout collected line by line, waited on with deadlines,
 /// and killed on `stop()` if the test ends while it still runs.
-final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: @unchecked Sendable {
     // @unchecked: `output` is only touched under `lock`; `process` is only used from the test.
     private let process = Process()
     private let lock = NSLock()
     private var output = ""
 
-    struct Timeout: Error, CustomStringConvertible {
-        var description: String
+    /// A wait that ran past its deadline; says what was awaited and what the process printed.
+    public struct Timeout: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// An executable that isn't built next to the test bundle.
+    public struct MissingExecutable: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) is not built; run `swift build` (it builds every product) first" }
     }
 
     /// An executable built next to the test bundle (`swift build` puts every product there).
-    static func builtExecutable(_ name: String) throws -> URL {
+    public static func builtExecutable(_ name: String) throws -> URL {
         let directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let url = directory.appendingPathComponent(name)
-        try #require(FileManager.default.isExecutableFile(atPath: url.path), "build \(name) first: swift build")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw MissingExecutable(path: url.path) }
         return url
     }
 
-    init(_ executable: URL, _ arguments: [String]) throws {
+    public init(_ executable: URL, _ arguments: [String]) throws {
         process.executableURL = executable
         process.arguments = arguments
         let pipe = Pipe()
@@ -34,12 +40,13 @@ final class ChildProcess: @unchecked Sendable {
         try process.run()
     }
 
-    var lines: [String] {
+    /// Every complete line printed so far.
+    public var lines: [String] {
         lock.withLock { output }.split(separator: "\n").map(String.init)
     }
 
     /// The first complete line containing `text`, polled until `timeout`.
-    func line(containing text: String, within timeout: Duration = .seconds(20)) async throws -> String {
+    public func line(containing text: String, within timeout: Duration = .seconds(20)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = lines.first(where: { $0.contains(text) }) { return line }
@@ -48,12 +55,12 @@ final class ChildProcess: @unchecked Sendable {
         throw Timeout(description: "no line containing '\(text)' within \(timeout); output:\n\(lines.joined(separator: "\n"))")
     }
 
-    func signal(_ number: Int32) {
+    public func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
     }
 
     /// The exit status, polled until `timeout`.
-    func exitStatus(within timeout: Duration) async throws -> Int32 {
+    public func exitStatus(within timeout: Duration) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             guard ContinuousClock.now < deadline else { throw Timeout(description: "still running after \(timeout)") }
@@ -63,7 +70,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Kills the process if it still runs; every test calls this on its way out.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -2,21 +2,23 @@ import Foundation
 
 /// A minimal HTTP/1.1 client over a POSIX socket, run on its own thread so the test never blocks the
 /// cooperative pool; enough to check status codes and bodies of the stage endpoints.
-enum HTTPGet {
-    struct Reply: Sendable {
-        var status: Int
-        var body: String
+public enum LoopbackHTTP {
+    /// Status code and (de-chunked) body of one response.
+    public struct Reply: Sendable {
+        public var status: Int
+        public var body: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// A request that could not be made or answered, with the socket call and errno.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func get(port: Int, path: String) async throws -> Reply {
+    public static func get(port: Int, path: String) async throws -> Reply {
         try await request("GET", port: port, path: path)
     }
 
-    static func request(_ method: String, port: Int, path: String, body: String = "") async throws -> Reply {
+    public static func request(_ method: String, port: Int, path: String, body: String = "") async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try blockingRequest(method, port: port, path: path, body: body) })
