@@ -36,6 +36,7 @@ enum JSONLineFormatter {
     }
 
     static func string(_ text: String) -> String {
+        if TextScan.isEscapeFree(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

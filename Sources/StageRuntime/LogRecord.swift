@@ -16,23 +16,13 @@ struct LogRecord {
         self.timestamp = timestamp
         self.level = level
         self.message = message
-        var metadata = metadata
-        metadata[LogKey.stage.rawValue] = .string(stage)
-        let ordered = metadata.sorted(by: Self.printsBefore)
-        context = ordered.filter { LogKey(rawValue: $0.key)?.isContext == true }.map { ($0.key, $0.value) }
-        details = ordered.filter { LogKey(rawValue: $0.key)?.isContext != true }.map { ($0.key, $0.value) }
-    }
-
-    /// Capstan's keys in ``LogKey`` order first, then the rest by name.
-    private static func printsBefore(
-        _ left: (key: String, value: Logger.MetadataValue),
-        _ right: (key: String, value: Logger.MetadataValue)
-    ) -> Bool {
-        switch (LogKey.rank[left.key], LogKey.rank[right.key]) {
-        case let (l?, r?): l < r
-        case (.some, nil): true
-        case (nil, .some): false
-        case (nil, nil): left.key < right.key
+        context = [(LogKey.stage.rawValue, .string(stage))]
+        details = []
+        for key in LogKey.allCases where key != .stage {
+            guard let value = metadata[key.rawValue] else { continue }
+            if key.isContext { context.append((key.rawValue, value)) } else { details.append((key.rawValue, value)) }
         }
+        let others = metadata.filter { LogKey.rank[$0.key] == nil }.sorted { $0.key < $1.key }
+        details += others.map { ($0.key, $0.value) }
     }
 }

@@ -25,11 +25,13 @@ enum LogfmtFormatter {
     /// Keys can't hold separators; odd characters become `_` so the line still parses.
     static func key(_ key: String) -> String {
         if key.isEmpty { return "_" }
+        if TextScan.isBare(key) { return key }
         guard key.unicodeScalars.contains(where: { needsQuoting($0) }) else { return key }
         return String(String.UnicodeScalarView(key.unicodeScalars.map { needsQuoting($0) ? "_" : $0 }))
     }
 
     static func value(_ text: String) -> String {
+        if !text.isEmpty && TextScan.isBare(text) { return text }
         if text.isEmpty || text.unicodeScalars.contains(where: { needsQuoting($0) }) {
             return quoted(text)
         }
@@ -45,6 +47,7 @@ enum LogfmtFormatter {
     }
 
     static func quoted(_ text: String) -> String {
+        if TextScan.isEscapeFree(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -18,12 +18,12 @@ public enum Redaction {
     /// Free text (a message, an error description) with every credential inside it masked.
     public static func redact(text: String) -> String {
         var bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") })
-        else { return text }
-        bytes = TextRedactor.maskPrivateKeyBlocks(bytes)
-        bytes = TextRedactor.maskURLUserInfo(bytes)
-        bytes = TextRedactor.maskSecretPairs(bytes)
-        bytes = TextRedactor.maskBearerTokens(bytes)
+        let triggers = SecretTriggers(bytes)
+        guard triggers.any else { return text }
+        if triggers.privateKeyBlock { bytes = TextRedactor.maskPrivateKeyBlocks(bytes) }
+        if triggers.urlUserInfo { bytes = TextRedactor.maskURLUserInfo(bytes) }
+        if triggers.secretPairs { bytes = TextRedactor.maskSecretPairs(bytes) }
+        if triggers.bearerToken { bytes = TextRedactor.maskBearerTokens(bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
