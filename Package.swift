@@ -19,7 +19,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Capstan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,10 +41,27 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
-        .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
+        // Thin Swift layer over libyaml's event parser: the ordered YAML node model.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .executableTarget(name: "capstan-yaml-bench", dependencies: ["YAML"], path: "bench/yaml/Sources"),
 
+        // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
+        .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),
+
+        // File access confined to an artifact root, shared by every render engine.
+        .target(name: "Sandbox"),
+
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+
+        // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
+        .target(name: "Manifests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
+
+        // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
+        .target(name: "Patching", dependencies: ["CapstanCore"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
 
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
         .target(
