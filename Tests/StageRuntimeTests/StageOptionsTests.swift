@@ -1,3 +1,4 @@
+import CapstanCore
 import Logging
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
         #expect(options.config == "/etc/capstan/capstan.yaml")
         #expect(options.logFormat == .json)
         #expect(options.logLevel == .debug)
-        #expect(options.shard == ShardArgument(index: 1, count: 3))
+        #expect(options.shard == Shard(index: 1, count: 3))
         #expect(options.http == HTTPAddress(host: "0.0.0.0", port: 9401))
     }
 
