@@ -79,15 +79,23 @@ public struct StageRunner: Sendable {
 
     /// HTTP first and the drain last: a ServiceGroup shuts its services down in reverse order.
     private func configuration(http: HealthServer, services: [any Service]) -> ServiceGroupConfiguration {
-        let ordered: [any Service] = [http] + services + [ShutdownDrain(readiness: readiness, logger: logger)]
+        let ordered: [(any Service, String)] = [(http, "http")]
+            + services.map { ($0, String(describing: type(of: $0))) }
+            + [(ShutdownDrain(readiness: readiness, logger: logger), "drain")]
         var configuration = ServiceGroupConfiguration(
-            services: ordered.map {
-                .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
-                      failureTerminationBehavior: .gracefullyShutdownGroup)
+            services: ordered.map { service, name in
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
+                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: name)
             },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
+        configuration.logging.keys.serviceKey = "service"
+        configuration.logging.keys.servicesKey = "services"
+        configuration.logging.keys.signalKey = "signal"
+        configuration.logging.keys.gracefulShutdownSignalsKey = "shutdownSignals"
+        configuration.logging.keys.cancellationSignalsKey = "cancelSignals"
+        configuration.logging.keys.errorKey = LogKey.error.rawValue
         configuration.maximumGracefulShutdownDuration = shutdownTimeout
         return configuration
     }
