@@ -39,11 +39,21 @@ public struct HealthServer: Service {
     }
 
     public func run() async throws {
-        // Hummingbird announces itself at info; "http listening" below already says it, once.
         let listening = NIOLockedValueBox(false)
+        do {
+            try await makeApplication(listening: listening).run()
+        } catch where !listening.withLockedValue({ $0 }) {
+            throw HealthServerError(address: address, reason: "\(error)")
+        }
+        logger.info("http stopped")
+    }
+
+    /// Sets `listening` once the socket is bound: errors before that are bind errors.
+    private func makeApplication(listening: NIOLockedValueBox<Bool>) -> some ApplicationProtocol {
+        // Hummingbird announces itself at info; "http listening" below already says it, once.
         var serverLogger = logger
         serverLogger.logLevel = max(logger.logLevel, .notice)
-        let application = Application(
+        return Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(address.host, port: address.port)),
             onServerRunning: { [address, logger, onListening] channel in
@@ -54,12 +64,6 @@ public struct HealthServer: Service {
             },
             logger: serverLogger
         )
-        do {
-            try await application.run()
-        } catch where !listening.withLockedValue({ $0 }) {
-            throw HealthServerError(address: address, reason: "\(error)")
-        }
-        logger.info("http stopped")
     }
 
     private func makeRouter() -> StageRouter {
