@@ -62,5 +62,19 @@ let package = Package(
         // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
         .target(name: "Patching", dependencies: ["CapstanCore"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
+
+        // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
+        .target(
+            name: "StageRuntime",
+            dependencies: [
+                "CapstanCore", logging, metrics, prometheus, serviceLifecycle, hummingbird, argumentParser, nio,
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
+        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
+
+        // Shared test support: child processes with deadlines, a loopback HTTP client.
+        .target(name: "CapstanTesting"),
     ]
 )
