@@ -32,6 +32,8 @@ struct Comparison {
     }
 
     private mutating func compareBoth(_ old: JSONValue, _ new: JSONValue, schema: SchemaNode) {
+        // Shared storage makes this O(1) for subtrees a merge left alone.
+        if old == new { return }
         switch (old, new) {
         case (.object(let lhs), .object(let rhs)) where !schema.isAtomic:
             for (key, value) in rhs {
@@ -42,7 +44,7 @@ struct Comparison {
             }
         case (.array(let lhs), .array(let rhs)) where schema.effectiveListType != .atomic:
             guard let left = Self.keyed(lhs, schema: schema), let right = Self.keyed(rhs, schema: schema) else {
-                if old != new { modified = .member }
+                modified = .member
                 return
             }
             let itemSchema = schema.item
@@ -53,11 +55,13 @@ struct Comparison {
                 attach(element, Self.compare(value, nil, schema: itemSchema))
             }
         default:
-            if old != new { modified = .member }
+            modified = .member
         }
     }
 
-    private mutating func attach(_ element: String, _ child: Comparison) {
+    private mutating func attach(_ element: @autoclosure () -> String, _ child: Comparison) {
+        if child.isEmpty { return }
+        let element = element()
         added.attach(element, child.added)
         modified.attach(element, child.modified)
         removed.attach(element, child.removed)

@@ -32,7 +32,8 @@ public enum ServerSideApply {
         var liveContent = live ?? .object([:])
         liveContent.removeManagedFields()
 
-        var entries = ManagedFieldsEntry.decode(live?.managedFields)
+        let liveEntries = ManagedFieldsEntry.decode(live?.managedFields)
+        var entries = liveEntries
         if let live, entries.isEmpty {
             entries = beforeFirstApply(liveContent, apiVersion: live["apiVersion"]?.stringValue ?? "", options)
         }
@@ -55,7 +56,8 @@ public enum ServerSideApply {
             let owned = entries.reduce(appliedSet) { $0.union($1.fields) }
             merged = FieldRemoval.removing(lastSet.subtracting(owned), from: merged, schema: schema) ?? .object([:])
         }
-        let comparison = Comparison.compare(liveContent, merged, schema: schema)
+        let contentChanged = merged != liveContent
+        let comparison = contentChanged ? Comparison.compare(liveContent, merged, schema: schema) : Comparison()
         let changedFields = comparison.changed.subtractingRecursively(ignored)
 
         let conflicts = entries.map { $0.fields.intersection(changedFields) }
@@ -70,14 +72,13 @@ public enum ServerSideApply {
             entries[index].fields = entries[index].fields.subtracting(conflicts[index]).subtracting(comparison.removed)
         }
 
-        let contentChanged = merged != liveContent
         entries.append(
             ManagedFieldsEntry(
                 manager: options.manager, operation: .apply,
                 apiVersion: config["apiVersion"]?.stringValue ?? previous?.apiVersion ?? "",
                 time: contentChanged || previous == nil || previous?.time == nil ? options.time : previous?.time,
                 subresource: options.subresource, fields: appliedSet))
-        return finish(merged, entries: entries, live: live, contentChanged: contentChanged)
+        return finish(merged, entries: entries, live: live, liveEntries: liveEntries, contentChanged: contentChanged)
     }
 
     /// Records a non-apply write (create, update, patch) by `options.manager`: the manager now owns
@@ -121,24 +122,26 @@ public enum ServerSideApply {
         } else {
             entries.append(mine)
         }
-        return finish(newContent, entries: entries, live: nil, contentChanged: true).object
+        return finish(newContent, entries: entries, live: nil, liveEntries: [], contentChanged: true).object
     }
 
     /// Puts the encoded entries on `object`; returns `live` itself when nothing changed.
     private static func finish(
-        _ object: JSONValue, entries: [ManagedFieldsEntry], live: JSONValue?, contentChanged: Bool
+        _ object: JSONValue, entries: [ManagedFieldsEntry], live: JSONValue?, liveEntries: [ManagedFieldsEntry],
+        contentChanged: Bool
     ) -> Result {
         var entries = entries
         for index in entries.indices {
             entries[index].fields = entries[index].fields.subtracting(StrippedFields.set)
         }
-        entries = ManagedFieldsEntry.capUpdates(entries)
-        let encoded = ManagedFieldsEntry.encode(entries)
-        if let live, !contentChanged, encoded == ManagedFieldsEntry.encode(ManagedFieldsEntry.decode(live.managedFields)) {
+        entries = ManagedFieldsEntry.capUpdates(entries).filter { !$0.fields.isEmpty }.sorted(by: ManagedFieldsEntry.serverOrder)
+        if let live, !contentChanged,
+            entries == liveEntries.filter({ !$0.fields.isEmpty }).sorted(by: ManagedFieldsEntry.serverOrder)
+        {
             return Result(object: live, changed: false)
         }
         var result = object
-        result.setManagedFields(encoded)
+        result.setManagedFields(ManagedFieldsEntry.encode(entries))
         return Result(object: result, changed: true)
     }
 
