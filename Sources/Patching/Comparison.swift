@@ -13,8 +13,9 @@ struct Comparison {
     /// Paths whose value the new version sets differently: `modified ∪ added`.
     var changed: FieldSet { modified.union(added) }
 
-    /// Where an added node sits: Go zero objects carry non-pointer structs (and the lists directly
-    /// inside them) already, so an Update that fills them in does not add the node itself.
+    /// Where an added node sits: Go zero objects carry non-pointer structs (and lists without
+    /// `omitempty`, such as `containers`) already, so an Update that fills them in does not add the
+    /// node itself.
     enum Parent { case existing, zeroStruct, new }
 
     /// Compares `old` and `new` at one node with schema `schema`.
@@ -90,7 +91,7 @@ struct Comparison {
             }
             return node
         case .array(let items) where schema.effectiveListType != .atomic:
-            var node = FieldSet(isMember: parent != .zeroStruct)
+            var node = FieldSet(isMember: !(schema.isPresentWhenZero && parent != .new))
             let itemSchema = schema.item
             for item in items {
                 guard let element = PathElement.item(item, of: schema) else { return .member }

@@ -42,7 +42,7 @@ public enum ServerSideApply {
             appliedSet = try AppliedFields.of(config, schema: schema)
                 .subtracting(StrippedFields.set).subtractingRecursively(ignored)
         } catch {
-            throw .invalid(path: error.path, reason: "associative list item must be an object with its key fields")
+            throw .invalid(path: error.path, reason: error.reason)
         }
 
         let identity = ManagedFieldsEntry(
@@ -150,7 +150,7 @@ public enum ServerSideApply {
         -> [ManagedFieldsEntry]
     {
         let fields = Comparison.compare(.object([:]), content, schema: options.schema.root).added
-            .subtracting(StrippedFields.set)
+            .subtracting(StrippedFields.set).subtractingRecursively(options.ignoredFieldSet)
         guard !fields.isEmpty else { return [] }
         return [
             ManagedFieldsEntry(
