@@ -95,3 +95,18 @@ struct ServerSideApplyKindsTests {
         #expect(merged.value(at: ["metadata", "finalizers"]) == json(#"["a","b"]"#))
     }
 }
+
+extension ServerSideApplyKindsTests {
+    @Test func scaleSubresourceUpdateOwnsReplicas() {
+        let schema = ObjectSchema.forKind(apiVersion: "apps/v1", kind: "Deployment")
+        let old = json(#"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1}}"#)
+        var new = old
+        new.setValue(4, at: ["spec", "replicas"])
+        let recorded = ServerSideApply.update(
+            from: old, to: new, options: UpdateOptions(manager: "kubectl", time: "t", subresource: "scale", schema: schema))
+        let entry = ManagedFieldsEntry.decode(recorded["metadata"]?["managedFields"]).first
+        #expect(entry?.subresource == "scale")
+        #expect(entry?.fields.fieldsV1 == json(#"{"f:spec":{"f:replicas":{}}}"#))
+        #expect(entry?.conflictName == #""kubectl" with subresource "scale" using apps/v1"#)
+    }
+}
