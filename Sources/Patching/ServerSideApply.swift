@@ -59,6 +59,7 @@ public enum ServerSideApply {
         let contentChanged = merged != liveContent
         let comparison = contentChanged ? Comparison.compare(liveContent, merged, schema: schema) : Comparison()
         let changedFields = comparison.changed.subtractingRecursively(ignored)
+        let removedFields = comparison.removed.subtractingRecursively(ignored)
 
         let conflicts = entries.map { $0.fields.intersection(changedFields) }
         if !options.force, conflicts.contains(where: { !$0.isEmpty }) {
@@ -69,7 +70,7 @@ public enum ServerSideApply {
             }
         }
         for index in entries.indices {
-            entries[index].fields = entries[index].fields.subtracting(conflicts[index]).subtracting(comparison.removed)
+            entries[index].fields = entries[index].fields.subtracting(conflicts[index]).subtracting(removedFields)
         }
 
         entries.append(
@@ -102,8 +103,9 @@ public enum ServerSideApply {
         newContent.removeManagedFields()
 
         let comparison = Comparison.compare(oldContent, newContent, schema: schema)
-        let changedFields = comparison.changed.subtractingRecursively(options.ignoredFieldSet)
-            .subtracting(StrippedFields.set)
+        let ignored = options.ignoredFieldSet
+        let changedFields = comparison.changed.subtractingRecursively(ignored).subtracting(StrippedFields.set)
+        let removedFields = comparison.removed.subtractingRecursively(ignored)
         let apiVersion = new["apiVersion"]?.stringValue ?? ""
         let mine = ManagedFieldsEntry(
             manager: options.manager, operation: .update, apiVersion: apiVersion, time: options.time,
@@ -113,10 +115,10 @@ public enum ServerSideApply {
             previous = entries.remove(at: index)
         }
         for index in entries.indices {
-            entries[index].fields = entries[index].fields.subtracting(changedFields).subtracting(comparison.removed)
+            entries[index].fields = entries[index].fields.subtracting(changedFields).subtracting(removedFields)
         }
         if var previous {
-            previous.fields = previous.fields.subtracting(comparison.removed).union(changedFields)
+            previous.fields = previous.fields.subtracting(removedFields).union(changedFields)
             if !changedFields.isEmpty { previous.time = options.time }
             entries.append(previous)
         } else {

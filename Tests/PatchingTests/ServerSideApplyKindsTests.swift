@@ -110,3 +110,24 @@ extension ServerSideApplyKindsTests {
         #expect(entry?.conflictName == #""kubectl" with subresource "scale" using apps/v1"#)
     }
 }
+
+extension ServerSideApplyKindsTests {
+    @Test func mainResourceWriteWithoutStatusKeepsControllerStatusOwnership() {
+        let schema = ObjectSchema.forKind(apiVersion: "apps/v1", kind: "Deployment")
+        let base = json(#"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1}}"#)
+        var withStatus = base
+        withStatus.setValue(json(#"{"replicas":1}"#), at: ["status"])
+        let controlled = ServerSideApply.update(
+            from: base, to: withStatus, options: UpdateOptions(manager: "controller", time: "t1", subresource: "status", schema: schema))
+        var put = base
+        put.setValue(2, at: ["spec", "replicas"])
+        put.setValue(controlled["metadata"]!["managedFields"]!, at: ["metadata", "managedFields"])
+        let recorded = ServerSideApply.update(from: controlled, to: put, options: UpdateOptions(manager: "kubectl-edit", time: "t2", schema: schema))
+        let managers = ManagedFieldsEntry.decode(recorded["metadata"]?["managedFields"])
+        #expect(managers.first { $0.manager == "controller" }?.fields.fieldsV1 == json(#"{"f:status":{"f:replicas":{}}}"#))
+    }
+
+    @Test func emptyFieldsV1IsTheEmptySet() {
+        #expect(FieldSet(fieldsV1: json("{}")).isEmpty)
+    }
+}
