@@ -28,7 +28,7 @@ public enum ServerSideApply {
         let ignored = options.ignoredFieldSet
         var config = config
         config.removeManagedFields()
-        config = FieldRemoval.removing(ignored, from: config, schema: schema) ?? .object([:])
+        config = FieldRemoval.removingSubtrees(ignored, from: config)
         var liveContent = live ?? .object([:])
         liveContent.removeManagedFields()
 
