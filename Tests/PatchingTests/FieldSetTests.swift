@@ -66,3 +66,12 @@ struct FieldSetTests {
         #expect(ancient?.fields == FieldSet(keyPaths: [["f0"], ["f1"], ["f2"]]))
     }
 }
+
+extension FieldSetTests {
+    @Test func schemaLookupByGroupOrApiVersion() {
+        #expect(ObjectSchema.builtin(group: "apps", kind: "Deployment")?.isBuiltin == true)
+        #expect(ObjectSchema.builtin(apiVersion: "v1", kind: "Service")?.isBuiltin == true)
+        #expect(ObjectSchema.builtin(apiVersion: "example.com/v1", kind: "Widget") == nil)
+        #expect(!ObjectSchema.forKind(group: "example.com", kind: "Widget").isBuiltin)
+    }
+}
