@@ -94,6 +94,7 @@ enum ApplyMerge {
     /// Item order: live items not in the configuration keep their place, configuration items come in
     /// configuration order (structured-merge-diff `visitListItems`). Nil when an item has no key.
     private static func mergeList(live: [JSONValue], config: [JSONValue], schema: SchemaNode) -> Outcome? {
+        if let aligned = mergeAligned(live: live, config: config, schema: schema) { return aligned }
         guard let lhs = KeyedItems(live, schema: schema), let rhs = KeyedItems(config, schema: schema) else {
             return nil
         }
@@ -157,5 +158,31 @@ enum ApplyMerge {
             }
         }
         return unchanged && out.count == live.count ? .unchanged : .replaced(.array(out))
+    }
+
+    /// The common case without building keys: the configuration names the live items, in the same
+    /// order. Nil when the lists are not aligned that way.
+    private static func mergeAligned(live: [JSONValue], config: [JSONValue], schema: SchemaNode) -> Outcome? {
+        guard live.count == config.count, case .map(let keys) = schema.effectiveListType else { return nil }
+        for (liveItem, configItem) in zip(live, config) {
+            guard case .object(let lhs) = liveItem, case .object(let rhs) = configItem else { return nil }
+            for key in keys {
+                guard let value = rhs[key] ?? schema.keyDefaults[key], value == (lhs[key] ?? schema.keyDefaults[key])
+                else { return nil }
+            }
+        }
+        let itemSchema = schema.item
+        var out: [JSONValue]?
+        for index in config.indices {
+            switch outcome(live: live[index], config: config[index], schema: itemSchema) {
+            case .unchanged: continue
+            case .replaced(let item):
+                if out == nil { out = live }
+                out![index] = item
+            case .removed:
+                return nil
+            }
+        }
+        return out.map { .replaced(.array($0)) } ?? .unchanged
     }
 }

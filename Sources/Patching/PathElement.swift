@@ -29,6 +29,14 @@ enum PathElement {
     /// `{"containerPort":80,"protocol":"TCP"}`: the key fields, or their defaults, sorted; nil when a
     /// key field is missing and has no default.
     static func keyObject(_ fields: [String: JSONValue], keys: [String], defaults: [String: JSONValue]) -> String? {
+        if keys.count == 1 {
+            guard let value = fields[keys[0]] ?? defaults[keys[0]] else { return nil }
+            var text = "{"
+            JSONValue.string(keys[0]).write(to: &text)
+            text += ":"
+            value.write(to: &text)
+            return text + "}"
+        }
         var pairs: [(String, JSONValue)] = []
         pairs.reserveCapacity(keys.count)
         for key in keys {
