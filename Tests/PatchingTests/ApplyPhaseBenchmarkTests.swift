@@ -27,6 +27,11 @@ struct ApplyPhaseBenchmarkTests {
 
         try time("no-op apply") { _ = try ServerSideApply.apply(config, to: live, options: options) }
         try time("changing apply") { _ = try ServerSideApply.apply(changed, to: live, options: options) }
+        let updateOptions = UpdateOptions(manager: "kubectl-edit", time: "2026-11-27T11:00:00Z", schema: schema)
+        var edited = live
+        edited.setValue(7, at: ["spec", "replicas"])
+        let reparsed = try JSONValue.parse(edited.serialized())
+        time("update (re-parsed new object)") { _ = ServerSideApply.update(from: live, to: reparsed, options: updateOptions) }
         time("decode managedFields") { _ = ManagedFieldsEntry.decode(live["metadata"]?["managedFields"]) }
         time("encode managedFields") { _ = ManagedFieldsEntry.encode(entries) }
         try time("applied field set") { _ = try AppliedFields.of(config, schema: schema.root) }
