@@ -63,6 +63,10 @@ let package = Package(
         .target(name: "Patching", dependencies: ["CapstanCore"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
 
+        // The kustomize-compatible overlay engine.
+        .target(name: "Overlays", dependencies: ["CapstanCore", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore"]),
+
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
         .target(
             name: "StageRuntime",
