@@ -1,15 +1,15 @@
 extension GoKeyOrder {
     /// The keys in go-yaml's natural order, with a byte-wise fast path for plain ASCII keys.
     static func sorted(_ keys: Dictionary<String, some Any>.Keys) -> [String] {
-        keys.sorted(by: less(fast:_:))
+        keys.sorted { less(fast: $0, $1) }
     }
 
     /// The members of a mapping in go-yaml's key order.
-    static func sortedMembers<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
-        members.sorted { less(fast: $0.key, $1.key) }
+    static func sortedMembers<Value>(_ members: [String: Value], v3: Bool = false) -> [(key: String, value: Value)] {
+        members.sorted { less(fast: $0.key, $1.key, v3: v3) }
     }
 
-    static func less(fast lhs: String, _ rhs: String) -> Bool {
+    static func less(fast lhs: String, _ rhs: String, v3: Bool = false) -> Bool {
         var left = lhs
         var right = rhs
         let verdict = left.withUTF8 { a in
@@ -29,7 +29,7 @@ extension GoKeyOrder {
                 return a.count < b.count
             }
         }
-        return verdict ?? less(lhs, rhs)
+        return verdict ?? less(lhs, rhs, v3: v3)
     }
 
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool {
