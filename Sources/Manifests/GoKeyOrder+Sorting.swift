@@ -1,3 +1,5 @@
+import CapstanCore
+
 extension GoKeyOrder {
     /// The keys in go-yaml's natural order, with a byte-wise fast path for plain ASCII keys.
     static func sorted(_ keys: Dictionary<String, some Any>.Keys) -> [String] {
@@ -5,8 +7,12 @@ extension GoKeyOrder {
     }
 
     /// The members of a mapping in go-yaml's key order.
+    ///
+    /// Some key sets have no total order under go-yaml's rule (`x1B < x2 < x11 < x1B`); Go's
+    /// output then depends on its random map order. Starting from byte order (Dictionary order is
+    /// seeded per process) keeps Capstan's output the same on every run.
     static func sortedMembers<Value>(_ members: [String: Value], v3: Bool = false) -> [(key: String, value: Value)] {
-        members.sorted { less(fast: $0.key, $1.key, v3: v3) }
+        members.sorted { JSONValue.utf8Less($0.key, $1.key) }.sorted { less(fast: $0.key, $1.key, v3: v3) }
     }
 
     static func less(fast lhs: String, _ rhs: String, v3: Bool = false) -> Bool {
