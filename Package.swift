@@ -43,6 +43,7 @@ let package = Package(
 
         // Thin Swift layer over libyaml's event parser: the ordered YAML node model.
         .target(name: "YAML", dependencies: ["CYAML"]),
+        .executableTarget(name: "capstan-yaml-bench", dependencies: ["YAML"], path: "bench/yaml/Sources"),
 
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
         .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),

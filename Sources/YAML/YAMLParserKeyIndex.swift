@@ -4,31 +4,27 @@
 /// keys are plain strings: `1` and `"1"` would collide there. Other keys compare by content.
 struct YAMLParserKeyIndex {
     private static let linearScanLimit = 16
-    private var small: [(key: String, line: Int)] = []
-    private var large: [String: Int]?
-    private var complex: [(key: YAMLNode, line: Int)] = []
+    /// Lines of scalar keys by text, built only once a mapping outgrows a linear scan.
+    private var lines: [String: Int]?
 
-    /// Records `key`; returns the line of an equal key recorded before, if any.
-    mutating func insert(_ key: YAMLNode, line: Int) -> Int? {
-        guard case .scalar(let scalar) = key else { return insertComplex(key, line: line) }
-        if large != nil {
-            // Mutating through `large!` updates the dictionary in place (no copy per key).
-            if let earlier = large![scalar.value] { return earlier }
-            large![scalar.value] = line
-            return nil
+    /// Checks `key` against the keys already in `children` (every other node from `start`);
+    /// returns the line of an equal earlier key, if any.
+    mutating func insert(_ key: YAMLNode, line: Int, among children: [YAMLNode], from start: Int) -> Int? {
+        let earlierKeys = stride(from: start, to: children.count, by: 2)
+        guard case .scalar(let scalar) = key else {
+            return earlierKeys.first { children[$0].hasSameContent(as: key) }.map { children[$0].mark.line }
         }
-        if let earlier = small.first(where: { $0.key == scalar.value }) { return earlier.line }
-        small.append((scalar.value, line))
-        if small.count > Self.linearScanLimit {
-            large = Dictionary(small.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
-            small = []
+        if lines == nil {
+            if (children.count - start) / 2 < Self.linearScanLimit {
+                return earlierKeys.first { children[$0].scalar?.value == scalar.value }.map { children[$0].mark.line }
+            }
+            var table: [String: Int] = [:]
+            for index in earlierKeys { if let text = children[index].scalar?.value { table[text] = table[text] ?? children[index].mark.line } }
+            lines = table
         }
-        return nil
-    }
-
-    private mutating func insertComplex(_ key: YAMLNode, line: Int) -> Int? {
-        if let earlier = complex.first(where: { $0.key.hasSameContent(as: key) }) { return earlier.line }
-        complex.append((key, line))
+        // Mutating through `lines!` updates the dictionary in place (no copy per key).
+        if let earlier = lines![scalar.value] { return earlier }
+        lines![scalar.value] = line
         return nil
     }
 

@@ -1,17 +1,15 @@
 /// Builds documents from parse events: resolves aliases, refuses duplicate keys, enforces limits.
 struct YAMLParserTreeBuilder {
-    /// A sequence or mapping still open on the stack.
+    /// A sequence or mapping still open on the stack; its children sit on `children` from `start`.
     private struct Frame {
         var isMapping: Bool
         var tag: String?
         var mark: YAMLMark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMapping.Entry] = []
-        var pendingKey: YAMLNode?
-        var keys = YAMLParserKeyIndex()
+        var start: Int
         /// Nodes in this collection once aliases are expanded, itself included.
         var weight = 1
+        var keys = YAMLParserKeyIndex()
     }
 
     let file: String
@@ -19,6 +17,9 @@ struct YAMLParserTreeBuilder {
     private(set) var documents: [YAMLDocument] = []
     private var bytes: YAMLParserByteCounter
     private var stack: [Frame] = []
+    /// Children of every open collection, innermost last (a mapping's keys and values alternate).
+    /// One shared buffer means each finished collection is copied once into an exact-size array.
+    private var children: [YAMLNode] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var root: YAMLNode?
     private var documentMark = YAMLMark(line: 1, column: 1)
@@ -34,7 +35,7 @@ struct YAMLParserTreeBuilder {
 
     /// Takes one event; returns false once the stream has ended.
     mutating func consume(_ event: YAMLParserEvent) throws(YAMLError) -> Bool {
-        try checkSize(upTo: event.endIndex, at: event.mark)
+        try checkSize(upTo: event.endIndex)
         switch event.kind {
         case .streamStart(let utf16): bytes.utf16 = utf16
         case .streamEnd: return false
@@ -100,15 +101,23 @@ struct YAMLParserTreeBuilder {
             throw fail("nesting deeper than \(limits.maxDepth) levels (limit maxDepth)", at: mark, kind: .limit)
         }
         try count(nodes: 1, at: mark)
-        stack.append(Frame(isMapping: mapping, tag: tag, mark: mark, anchor: anchor))
+        stack.append(Frame(isMapping: mapping, tag: tag, mark: mark, anchor: anchor, start: children.count))
     }
 
     private mutating func close() throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
-        let node: YAMLNode =
-            frame.isMapping
-            ? .mapping(YAMLMapping(entries: frame.entries, tag: frame.tag, mark: frame.mark))
-            : .sequence(YAMLSequence(items: frame.items, tag: frame.tag, mark: frame.mark))
+        let node: YAMLNode
+        if frame.isMapping {
+            var entries: [YAMLMapping.Entry] = []
+            entries.reserveCapacity((children.count - frame.start) / 2)
+            for index in stride(from: frame.start, to: children.count - 1, by: 2) {
+                entries.append(YAMLMapping.Entry(key: children[index], value: children[index + 1]))
+            }
+            node = .mapping(YAMLMapping(entries: entries, tag: frame.tag, mark: frame.mark))
+        } else {
+            node = .sequence(YAMLSequence(items: Array(children[frame.start...]), tag: frame.tag, mark: frame.mark))
+        }
+        children.removeSubrange(frame.start...)
         try attach(node, weight: frame.weight, anchor: frame.anchor, at: frame.mark)
     }
 
@@ -120,19 +129,11 @@ struct YAMLParserTreeBuilder {
             return
         }
         stack[top].weight += weight
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
+        let isKey = stack[top].isMapping && (children.count - stack[top].start) % 2 == 0
+        if isKey, let earlier = stack[top].keys.insert(node, line: mark.line, among: children, from: stack[top].start) {
+            throw fail("mapping key \(YAMLParserKeyIndex.describe(node)) already defined at line \(earlier)", at: mark)
         }
-        if let key = stack[top].pendingKey {
-            stack[top].entries.append(YAMLMapping.Entry(key: key, value: node))
-            stack[top].pendingKey = nil
-        } else {
-            if let earlier = stack[top].keys.insert(node, line: mark.line) {
-                throw fail("mapping key \(YAMLParserKeyIndex.describe(node)) already defined at line \(earlier)", at: mark)
-            }
-            stack[top].pendingKey = node
-        }
+        children.append(node)
     }
 
     private mutating func count(nodes: Int, at mark: YAMLMark) throws(YAMLError) {
@@ -143,7 +144,7 @@ struct YAMLParserTreeBuilder {
         }
     }
 
-    private mutating func checkSize(upTo end: Int, at mark: YAMLMark) throws(YAMLError) {
+    private func checkSize(upTo end: Int) throws(YAMLError) {
         // Each character takes at least one byte, so a character span over the limit is over it in bytes too.
         if let start = documentStart, end - start > limits.maxDocumentBytes { throw tooLarge(at: documentMark) }
     }

@@ -101,3 +101,32 @@ import YAML
         #expect(root?["c"]?.mark == YAMLMark(line: 5, column: 4))
     }
 }
+
+@Suite struct YAMLParserAnchorTests {
+    @Test func laterAnchorsOfTheSameNameWin() throws {
+        let root = try parseRoot("a: &x one\nb: *x\nc: &x two\nd: *x\n")
+        #expect(root?["b"]?.scalar?.value == "one")
+        #expect(root?["d"]?.scalar?.value == "two")
+    }
+
+    @Test func anchorsKeepTheirTags() throws {
+        let root = try parseRoot("a: &x !!int \"7\"\nb: *x\n")
+        #expect(root?["b"]?.tag == "tag:yaml.org,2002:int")
+        #expect(root?["b"]?.scalar?.style == .doubleQuoted)
+    }
+
+    @Test func expandedNodesCountPlainNodesToo() {
+        let list = "[" + Array(repeating: "1", count: 50).joined(separator: ",") + "]"
+        #expect(parseError(list, limits: YAMLLimits(maxExpandedNodes: 51)) == nil)
+        #expect(parseError(list, limits: YAMLLimits(maxExpandedNodes: 50))?.kind == .limit)
+    }
+
+    @Test func concurrentParsesAreIndependent() async throws {
+        let text = (0..<50).map { "---\nkind: ConfigMap\nmetadata: {name: cm-\($0)}\ndata: {k: v}\n" }.joined()
+        let expected = try parse(text)
+        try await withThrowingTaskGroup(of: [YAMLDocument].self) { group in
+            for _ in 0..<8 { group.addTask { try YAMLParser.parse(text, file: "test.yaml") } }
+            for try await documents in group { #expect(documents == expected) }
+        }
+    }
+}
