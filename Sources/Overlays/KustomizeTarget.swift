@@ -11,6 +11,8 @@ struct KustomizeTarget {
     let originPath: String?
     /// The top kustomization's `buildMetadata`, which every base and component inherits.
     let buildMetadata: [String]
+    /// State shared by the whole build.
+    let context: BuildContext
     /// Kustomize's own stderr warnings, collected for the caller.
     var warnings: [String] { kustomization.warnings }
 
@@ -37,6 +39,14 @@ struct KustomizeTarget {
             throw OverlayError("\(loader.directory.isEmpty ? "" : loader.directory + "/")\(name): \(error.message)")
         }
         fileName = name
+        context = parent?.context ?? BuildContext()
+        if !context.schemaIsChosen, !kustomization.openAPI.isEmpty {
+            context.schemaIsChosen = true
+            if let path = kustomization.openAPI["path"], kustomization.openAPI["version"] == nil {
+                let documents = try DirectoryLoader.documents(from: loader.load(path), file: path)
+                context.customSchema = try CustomSchema(document: documents.first ?? .null, file: path)
+            }
+        }
         if let parent {
             buildMetadata = parent.buildMetadata
             originPath = parent.originPath.map { Origin.join($0, path) }
@@ -262,7 +272,7 @@ struct KustomizeTarget {
         if patches.isEmpty {
             throw OverlayError("patch appears to be empty; files=\(kustomization.strategicMergePatches)")
         }
-        return StrategicPatchList(patches: patches)
+        return StrategicPatchList(patches: patches, custom: context.customSchema)
     }
 
     private func patchTransformer(_ spec: PatchSpec, jsonOnly: Bool = false) throws(OverlayError) -> PatchTransformer {
@@ -278,7 +288,8 @@ struct KustomizeTarget {
             text = String(decoding: try loader.load(spec.path), as: UTF8.self)
             source = "[path: \"\(spec.path)\"]"
         }
-        return try PatchTransformer(text: text, target: spec.target, options: spec.options, source: source)
+        return try PatchTransformer(
+            text: text, target: spec.target, options: spec.options, source: source, custom: context.customSchema)
     }
 
     /// Ties a var to the resource it reads from, refusing ambiguity.
@@ -303,6 +314,7 @@ struct KustomizeTarget {
 /// The `patchesStrategicMerge` list: each patch finds its one target by id.
 struct StrategicPatchList {
     var patches: [Resource]
+    var custom: CustomSchema?
 
     func transform(_ resources: inout ResourceList) throws(OverlayError) {
         for patch in patches {
@@ -312,7 +324,7 @@ struct StrategicPatchList {
                 let problem = matches.isEmpty ? "no matches for Id \(id)" : "multiple matches for Id \(id)"
                 throw OverlayError("\(problem); failed to find unique target for patch \(id)")
             }
-            try PatchTransformer.apply(patch, toAll: [resources[matches[0]].currentID], in: &resources)
+            try PatchTransformer.apply(patch, toAll: [resources[matches[0]].currentID], in: &resources, custom: custom)
         }
     }
 }

@@ -10,13 +10,17 @@ import Patching
 /// are replaced whole; `$patch: delete|replace|merge` work at any depth.
 enum StrategicMerge {
     /// Merges `patch` into `target`; nil when the patch deletes the whole object.
-    static func merge(_ patch: JSONValue, into target: JSONValue) throws(OverlayError) -> JSONValue? {
-        let schema = ObjectSchema.builtin(
-            apiVersion: target["apiVersion"]?.stringValue ?? "", kind: target["kind"]?.stringValue ?? "")
-        return try merge(dest: target, patch: patch, schema: schema?.root)
+    /// A custom schema in force (a kustomization's `openapi.path`) is consulted first; kustomize
+    /// adds its definitions to the built-in ones.
+    static func merge(_ patch: JSONValue, into target: JSONValue, custom: CustomSchema? = nil) throws(OverlayError) -> JSONValue? {
+        let apiVersion = target["apiVersion"]?.stringValue ?? ""
+        let kind = target["kind"]?.stringValue ?? ""
+        let schema = custom?.root(for: GVK(apiVersion: apiVersion, kind: kind))
+            ?? ObjectSchema.builtin(apiVersion: apiVersion, kind: kind).map { .builtin(SchemaNodeBox($0.root)) }
+        return try merge(dest: target, patch: patch, schema: schema)
     }
 
-    private static func merge(dest: JSONValue?, patch: JSONValue?, schema: SchemaNode?) throws(OverlayError) -> JSONValue? {
+    private static func merge(dest: JSONValue?, patch: JSONValue?, schema: MergeSchema?) throws(OverlayError) -> JSONValue? {
         let kindSource = isMissing(dest) ? patch : dest
         switch kindSource {
         case .object?: return try mergeObject(dest: dest, patch: patch, schema: schema)
@@ -30,7 +34,7 @@ enum StrategicMerge {
 
     private static func isMissing(_ value: JSONValue?) -> Bool { value == nil || value == .null }
 
-    private static func mergeObject(dest: JSONValue?, patch: JSONValue?, schema: SchemaNode?) throws(OverlayError) -> JSONValue? {
+    private static func mergeObject(dest: JSONValue?, patch: JSONValue?, schema: MergeSchema?) throws(OverlayError) -> JSONValue? {
         var patchMembers: [String: JSONValue]?
         var directive = Directive.merge
         switch patch {
@@ -55,13 +59,13 @@ enum StrategicMerge {
         }
         guard let patchMembers else { return .object(result) }
         for key in Set(result.keys).union(patchMembers.keys).sorted() {
-            let merged = try merge(dest: result[key], patch: patchMembers[key], schema: schema.map { $0.schema(ofField: key) })
+            let merged = try merge(dest: result[key], patch: patchMembers[key], schema: schema?.field(key))
             result[key] = merged
         }
         return .object(result)
     }
 
-    private static func mergeList(dest: JSONValue?, patch: JSONValue?, schema: SchemaNode?) throws(OverlayError) -> JSONValue? {
+    private static func mergeList(dest: JSONValue?, patch: JSONValue?, schema: MergeSchema?) throws(OverlayError) -> JSONValue? {
         guard let keys = schema?.strategicMergeKeys else {
             return patch ?? dest
         }
@@ -84,7 +88,7 @@ enum StrategicMerge {
         // With nothing to merge into, the patch's own list is the destination (kyaml's walker
         // does this), so items without a key value survive.
         let destItems = isMissing(dest) ? patchItems : dest?.arrayValue ?? []
-        let element = schema?.itemSchema
+        let element = schema?.item
         let merged = keys.isEmpty
             ? try mergeScalars(dest: destItems, patch: patchItems)
             : try mergeKeyed(dest: destItems, patch: patchItems, keys: keys, schema: element)
@@ -92,7 +96,7 @@ enum StrategicMerge {
     }
 
     /// A patch applied onto nothing: only its directives take effect.
-    private static func clean(_ value: JSONValue, schema: SchemaNode?) throws(OverlayError) -> JSONValue? {
+    private static func clean(_ value: JSONValue, schema: MergeSchema?) throws(OverlayError) -> JSONValue? {
         try merge(dest: nil, patch: value, schema: schema)
     }
 
@@ -105,7 +109,7 @@ enum StrategicMerge {
         return result
     }
 
-    private static func mergeKeyed(dest: [JSONValue], patch: [JSONValue], keys: [String], schema: SchemaNode?) throws(OverlayError) -> [JSONValue] {
+    private static func mergeKeyed(dest: [JSONValue], patch: [JSONValue], keys: [String], schema: MergeSchema?) throws(OverlayError) -> [JSONValue] {
         var valuesList: [[String]] = []
         for item in patch + dest {
             let values = keys.map { item[$0].map(\.scalarText) ?? "" }

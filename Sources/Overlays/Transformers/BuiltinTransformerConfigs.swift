@@ -84,7 +84,8 @@ struct BuiltinTransformerConfigs {
                 source = "[patch: \(GoJSON.marshal(.string(text)))]"
             }
             let options = (config["options"]?.objectValue ?? [:]).mapValues { $0.boolValue ?? false }
-            try PatchTransformer(text: text, target: target, options: options, source: source).transform(&resources)
+            try PatchTransformer(text: text, target: target, options: options, source: source, custom: self.target.context.customSchema)
+                .transform(&resources)
         case "PatchStrategicMergeTransformer":
             var patches: [Resource] = []
             for path in config["paths"]?.arrayValue ?? [] {
@@ -93,7 +94,7 @@ struct BuiltinTransformerConfigs {
             if let inline = config["patches"]?.stringValue {
                 patches += try DirectoryLoader.resources(from: Array(inline.utf8), file: "patches")
             }
-            try StrategicPatchList(patches: patches).transform(&resources)
+            try StrategicPatchList(patches: patches, custom: self.target.context.customSchema).transform(&resources)
         case "ReplacementTransformer":
             try ReplacementTransformer(loading: config["replacements"]?.arrayValue ?? [], loader: loader).transform(&resources)
         default:

@@ -13,11 +13,14 @@ struct PatchTransformer {
     var target: Selector?
     /// How the patch is named in errors: `[path: "x.yaml"]` or `[patch: "…"]`.
     var source: String
+    /// The build's custom OpenAPI schema, when a kustomization names one.
+    var custom: CustomSchema?
 
     /// Reads a patch's text, deciding whether it is a strategic merge or a JSON 6902 patch.
-    init(text: String, target: Selector?, options: [String: Bool], source: String) throws(OverlayError) {
+    init(text: String, target: Selector?, options: [String: Bool], source: String, custom: CustomSchema? = nil) throws(OverlayError) {
         self.target = target
         self.source = source
+        self.custom = custom
         // Inline patches arrive trimmed; a patch file is read as it is, trailing newline included.
         let strategic = try? DirectoryLoader.resources(from: Array(text.utf8), file: source)
         let operations = Self.jsonPatch(from: text)
@@ -65,7 +68,7 @@ struct PatchTransformer {
                 throw OverlayError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field: \(source)")
             }
             let selected = Set(try resources.select(target).map { resources[$0].currentID })
-            try Self.apply(patches[0], toAll: selected, in: &resources)
+            try Self.apply(patches[0], toAll: selected, in: &resources, custom: custom)
             return
         }
         for patch in patches {
@@ -75,12 +78,14 @@ struct PatchTransformer {
                 let problem = matches.isEmpty ? "no matches for Id \(id)" : "multiple matches for Id \(id)"
                 throw OverlayError("\(problem); failed to find unique target for patch \(id)")
             }
-            try Self.apply(patch, toAll: [resources[matches[0]].currentID], in: &resources)
+            try Self.apply(patch, toAll: [resources[matches[0]].currentID], in: &resources, custom: custom)
         }
     }
 
     /// Applies a strategic merge patch to every selected resource, dropping any it deletes.
-    static func apply(_ patch: Resource, toAll selected: Set<ResourceID>, in resources: inout ResourceList) throws(OverlayError) {
+    static func apply(
+        _ patch: Resource, toAll selected: Set<ResourceID>, in resources: inout ResourceList, custom: CustomSchema?
+    ) throws(OverlayError) {
         var kept: [Resource] = []
         for var resource in resources.resources {
             if selected.contains(resource.currentID) {
@@ -90,7 +95,8 @@ struct PatchTransformer {
                 let namespace = resource.namespace
                 let kind = resource.kind
                 if patch.allowsNameChange || patch.allowsKindChange { resource.storePreviousID() }
-                guard let merged = try StrategicMerge.merge(patchObject, into: resource.object), merged != .object([:]) else {
+                guard let merged = try StrategicMerge.merge(patchObject, into: resource.object, custom: custom), merged != .object([:])
+                else {
                     continue
                 }
                 resource.object = merged
@@ -117,7 +123,3 @@ struct PatchTransformer {
     }
 }
 
-extension ResourceID {
-    /// Same group, version, kind and name (namespace ignored).
-    func gvknEquals(_ other: ResourceID) -> Bool { gvk == other.gvk && name == other.name }
-}
