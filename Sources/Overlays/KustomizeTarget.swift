@@ -283,7 +283,7 @@ struct KustomizeTarget {
         case (false, false): throw OverlayError("patch and path can't be set at the same time")
         case (false, true):
             text = spec.patch.trimmingCharacters(in: .whitespacesAndNewlines)
-            source = "[patch: \(GoJSON.marshal(.string(spec.patch.trimmingCharacters(in: .whitespacesAndNewlines))))]"
+            source = "[patch: \(JSONValue.string(text).serialized(escapingHTML: true))]"
         case (true, false):
             text = String(decoding: try loader.load(spec.path), as: UTF8.self)
             source = "[path: \"\(spec.path)\"]"

@@ -12,18 +12,7 @@ struct BuiltinGeneratorConfigs {
     init(entries: [String], target: KustomizeTarget) throws(OverlayError) {
         loader = target.loader
         originPath = target.originPath
-        for entry in entries {
-            if entry.contains("\n"), let inline = try? DirectoryLoader.resources(from: Array(entry.utf8), file: "generator"),
-                !inline.isEmpty
-            {
-                configs += inline.map { ($0, target.fileName) }
-            } else if loader.isDirectory(entry) {
-                let sub = try KustomizeTarget(loader: try loader.child(entry), parent: target, path: entry)
-                configs += try sub.accumulate(into: Accumulator()).resources.resources.map { ($0, $0.origin?.path ?? entry) }
-            } else {
-                configs += try loader.resources(in: entry).map { ($0, entry) }
-            }
-        }
+        configs = try PluginConfigs.load(entries, target: target)
     }
 
     func generate(globalOptions: GeneratorOptions?) throws(OverlayError) -> [Resource] {

@@ -12,18 +12,7 @@ struct BuiltinTransformerConfigs {
     init(paths: [String], target: KustomizeTarget, config: TransformerConfig) throws(OverlayError) {
         self.loader = target.loader
         self.target = target
-        for entry in paths {
-            if let inline = try? DirectoryLoader.resources(from: Array(entry.utf8), file: "transformer"), !inline.isEmpty,
-                entry.contains("\n")
-            {
-                configs += inline.map { ($0, target.fileName) }
-            } else if loader.isDirectory(entry) {
-                let sub = try KustomizeTarget(loader: try loader.child(entry), parent: target, path: entry)
-                configs += try sub.accumulate(into: Accumulator()).resources.resources.map { ($0, $0.origin?.path ?? entry) }
-            } else {
-                configs += try loader.resources(in: entry).map { ($0, entry) }
-            }
-        }
+        configs = try PluginConfigs.load(paths, target: target)
     }
 
     func transform(_ resources: inout ResourceList) throws(OverlayError) {
@@ -81,7 +70,7 @@ struct BuiltinTransformerConfigs {
                 source = "[path: \"\(path)\"]"
             } else {
                 text = config["jsonOp"]?.stringValue ?? config["patch"]?.stringValue ?? ""
-                source = "[patch: \(GoJSON.marshal(.string(text)))]"
+                source = "[patch: \(JSONValue.string(text).serialized(escapingHTML: true))]"
             }
             let options = (config["options"]?.objectValue ?? [:]).mapValues { $0.boolValue ?? false }
             try PatchTransformer(text: text, target: target, options: options, source: source, custom: self.target.context.customSchema)
