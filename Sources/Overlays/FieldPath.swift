@@ -18,7 +18,7 @@ struct FieldPath: Sendable, Equatable, CustomStringConvertible {
     init(_ text: String) {
         self.text = text
         var elements: [Element] = []
-        for part in Self.split(text) {
+        for part in Self.split(text, separator: ".") {
             if part == "*" {
                 elements.append(.wildcard)
             } else if part.hasPrefix("[") && part.hasSuffix("]") {
@@ -44,8 +44,8 @@ struct FieldPath: Sendable, Equatable, CustomStringConvertible {
 
     var description: String { text }
 
-    /// Splits on `.` but not inside brackets or after a backslash.
-    static func split(_ text: String) -> [String] {
+    /// Splits on `separator` but not inside brackets or after a backslash.
+    static func split(_ text: String, separator: Character) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -62,7 +62,7 @@ struct FieldPath: Sendable, Equatable, CustomStringConvertible {
             } else if character == "]" {
                 depth -= 1
                 current.append(character)
-            } else if character == "." && depth == 0 {
+            } else if character == separator && depth == 0 {
                 parts.append(current)
                 current = ""
             } else {

@@ -31,33 +31,8 @@ public struct FieldSpec: Sendable, Equatable {
         gvk.isSelected(by: other.gvk) && path == other.path
     }
 
-    /// The path split on `/`, keeping escaped `\/` inside a segment.
-    var segments: [String] { FieldSpec.split(path) }
-
-    static func split(_ path: String) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var bracketDepth = 0
-        var escaped = false
-        for character in path {
-            if escaped {
-                current.append(character)
-                escaped = false
-                continue
-            }
-            switch character {
-            case "\\": escaped = true
-            case "[": bracketDepth += 1; current.append(character)
-            case "]": bracketDepth -= 1; current.append(character)
-            case "/" where bracketDepth == 0:
-                segments.append(current)
-                current = ""
-            default: current.append(character)
-            }
-        }
-        segments.append(current)
-        return segments.filter { !$0.isEmpty }
-    }
+    /// The path split on `/`, keeping escaped `\/` and bracketed text inside a segment.
+    var segments: [String] { FieldPath.split(path, separator: "/") }
 }
 
 /// An ordered set of field specs (kustomize's FsSlice).

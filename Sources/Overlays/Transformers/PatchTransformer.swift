@@ -71,15 +71,7 @@ struct PatchTransformer {
             try Self.apply(patches[0], toAll: selected, in: &resources, custom: custom)
             return
         }
-        for patch in patches {
-            let id = patch.originalID
-            let matches = resources.indices(matchingAnyID: { $0.equals(id) })
-            guard matches.count == 1 else {
-                let problem = matches.isEmpty ? "no matches for Id \(id)" : "multiple matches for Id \(id)"
-                throw OverlayError("\(problem); failed to find unique target for patch \(id)")
-            }
-            try Self.apply(patch, toAll: [resources[matches[0]].currentID], in: &resources, custom: custom)
-        }
+        try StrategicPatchList(patches: patches, custom: custom).transform(&resources)
     }
 
     /// Applies a strategic merge patch to every selected resource, dropping any it deletes.
