@@ -45,5 +45,10 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // Go text/template + Sprig + Helm functions, natively.
+        .target(name: "Templates", dependencies: ["CapstanCore", crypto, version, argumentParser]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
     ]
 )

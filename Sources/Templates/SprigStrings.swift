@@ -1,0 +1,4 @@
+enum SprigStrings {
+    static func register(_ t: inout FunctionTable) {
+    }
+}
