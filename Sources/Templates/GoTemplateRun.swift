@@ -39,7 +39,7 @@ public struct GoTemplateRun: Sendable {
             throw error
         }
         do {
-            return try set.execute(name: name, data: Value.from(json, numbers: numbers))
+            return try set.execute(name: name, data: Value.from(json, numbers: numbers).concrete)
         } catch {
             if mode == .helm { throw HelmErrors.execError(error) }
             throw error
