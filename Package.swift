@@ -41,13 +41,21 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Thin Swift layer over libyaml's event parser: the ordered YAML node model.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
-        .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
+        .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+
+        // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
+        .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
 
         // Go text/template + Sprig + Helm functions, natively.
-        .target(name: "Templates", dependencies: ["CapstanCore", crypto, version, argumentParser]),
+        .target(name: "Templates", dependencies: ["CapstanCore", "Manifests", "YAML", crypto, version, argumentParser]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
     ]
