@@ -88,7 +88,7 @@ public final class Executor {
         do {
             _ = try walk(data, target.root)
         } catch {
-            throw FunctionError(error.message, raw: true)
+            throw FunctionError(error.message)
         }
         return String(decoding: output, as: UTF8.self)
     }

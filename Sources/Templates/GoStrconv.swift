@@ -121,3 +121,17 @@ enum GoStrconv {
     }
 }
 
+
+extension GoStrconv {
+    /// strconv.Atoi: optional sign and decimal digits only.
+    static func parseDecimal(_ s: String) -> Int64? {
+        var body = Substring(s)
+        var negative = false
+        if body.hasPrefix("+") || body.hasPrefix("-") {
+            negative = body.hasPrefix("-")
+            body = body.dropFirst()
+        }
+        guard !body.isEmpty, body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int64(body) else { return nil }
+        return negative ? -v : v
+    }
+}

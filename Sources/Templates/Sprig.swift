@@ -1,8 +1,17 @@
-/// Sprig 3.2.3's function library, as Helm ships it.
+/// Sprig 3.2.3's function library, as Helm ships it (without env/expandenv; random and clock functions left out).
 public enum Sprig {
-    public static var table: FunctionTable {
+    public static let table: FunctionTable = {
         var t = FunctionTable()
         SprigStrings.register(&t)
+        SprigLists.register(&t)
+        SprigDicts.register(&t)
+        SprigMath.register(&t)
+        SprigDefaults.register(&t)
+        SprigEncoding.register(&t)
+        SprigRegex.register(&t)
+        SprigSemver.register(&t)
+        SprigDates.register(&t)
+        SprigPaths.register(&t)
         return t
-    }
+    }()
 }

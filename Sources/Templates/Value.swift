@@ -50,10 +50,11 @@ public struct ListValue: Sendable {
     }
 }
 
-/// A Go map with string keys: entries plus the element type name.
-public struct MapValue: Sendable {
+/// A Go map with string keys: a reference, as in Go (Sprig's `set` and `merge` change it in place).
+public final class MapValue: @unchecked Sendable {
+    // Shared mutable state mirrors Go's map semantics; templates of one execution run on one thread.
     public var entries: [String: Value]
-    public var elem: String
+    public let elem: String
 
     public init(_ entries: [String: Value], elem: String = "interface {}") {
         self.entries = entries
