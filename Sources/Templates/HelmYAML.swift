@@ -8,7 +8,8 @@ enum HelmYAML {
         do {
             documents = try YAMLParser.parse(Array(text.utf8), file: "fromYaml")
         } catch {
-            let reason = error.reason
+            var reason = error.reason
+            if let context = reason.range(of: " (") { reason = String(reason[..<context.lowerBound]) }
             return .failure(FunctionError("error converting YAML to JSON: yaml: line \(max(error.line - 1, 1)): \(reason)"))
         }
         guard let root = documents.first?.root else { return .success(.null) }

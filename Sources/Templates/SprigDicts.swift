@@ -86,7 +86,7 @@ enum SprigDicts {
             if let existing = dst.entries[key] {
                 if case .map(let d) = existing, case .map(let s) = value {
                     mergeInto(d, s, overwrite: overwrite)
-                } else if overwrite ? !Convert.isEmpty(value) : Convert.isEmpty(existing) {
+                } else if overwrite || Convert.isEmpty(existing) {
                     dst.entries[key] = value
                 }
             } else {

@@ -9,6 +9,10 @@ enum SprigPaths {
             t[name("ext")] = SprigStrings.str1(ext)
             t[name("isAbs")] = TemplateFunction([.string]) { _, a in .bool(SprigStrings.s(a[0]).hasPrefix("/")) }
         }
+        t["urlParse"] = TemplateFunction([.string]) { _, a in GoURL.parse(SprigStrings.s(a[0])) }
+        t["urlJoin"] = TemplateFunction([.map]) { _, a throws(FunctionError) in .string(try GoURL.join(SprigDicts.m(a[0]))) }
+        // Network lookups are disabled: a render must not depend on DNS.
+        t["getHostByName"] = TemplateFunction([.string]) { _, _ in .string("") }
     }
 
     static func clean(_ path: String) -> String {
