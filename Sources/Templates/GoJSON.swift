@@ -97,9 +97,7 @@ enum GoJSON {
 
     /// json.Unmarshal into interface{}: every number becomes float64.
     static func decode(_ text: String) throws(FunctionError) -> Value {
-        if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
-            throw FunctionError("unexpected end of JSON input")
-        }
+        if let message = GoJSONSyntax.check(text) { throw FunctionError(message) }
         do {
             return Value.from(try JSONValue.parse(text), numbers: .float64)
         } catch {
