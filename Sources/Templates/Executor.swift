@@ -86,7 +86,7 @@ public final class Executor {
             depth -= 1
         }
         do {
-            _ = try walk(data, target.root)
+            _ = try walkNested(data, target.root)
         } catch {
             throw FunctionError(error.message)
         }
@@ -188,6 +188,17 @@ public final class Executor {
                 }
                 return
             }
+        case .int(let n, let kind):
+            // Go 1.22+: range over an integer yields 0..<n.
+            if declCount > 1 {
+                throw fail(.node(node, branch.pos), "can't use \(n) to iterate over more than one variable")
+            }
+            if n > 0 {
+                for i in 0..<n {
+                    if try iterate(.missing, .int(i, kind)) == .breakLoop { break }
+                }
+                return
+            }
         case .missing, .null:
             break
         default:
@@ -214,6 +225,16 @@ public final class Executor {
             tree = savedTree
             depth -= 1
         }
-        _ = try walk(newDot, target.root)
+        _ = try walkNested(newDot, target.root)
+    }
+
+    /// Walks a nested template; deep nesting continues on a fresh large-stack thread, so a caller on a
+    /// small stack (a cooperative-pool thread) survives Go's and Helm's recursion limits.
+    func walkNested(_ dot: Value, _ nodes: [Node]) throws(ExecFailure) -> Flow {
+        guard depth % 256 == 8 else { return try walk(dot, nodes) }
+        nonisolated(unsafe) var result: Result<Flow, ExecFailure> = .success(.normal)
+        nonisolated(unsafe) let executor = self
+        BigStack.run { result = Result { () throws(ExecFailure) in try executor.walk(dot, nodes) } }
+        return try result.get()
     }
 }

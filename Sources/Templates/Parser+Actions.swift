@@ -35,7 +35,9 @@ extension Parser {
             if rangeDepth == 0 { throw fail("{{\(name)}} outside {{range}}") }
             return (token.kind == .breakKeyword ? .breakNode(pos: token.pos) : .continueNode(pos: token.pos), nil)
         case .elseKeyword:
-            if peekNonSpace().kind == .ifKeyword { return (nil, .elseIf) }
+            // `{{else if …}}` and (Go 1.23) `{{else with …}}` leave the keyword pending.
+            let next = peekNonSpace().kind
+            if next == .ifKeyword || next == .with { return (nil, .elseIf) }
             _ = try expect(.rightDelim, "else")
             return (nil, .elseClause)
         case .end:
@@ -62,16 +64,17 @@ extension Parser {
         if context == "range" { rangeDepth -= 1 }
         var elseList: [Node]?
         if terminator != .end {
-            if allowElseIf && terminator == .elseIf {
-                let ifToken = next()
+            if terminator == .elseIf && context == "if" && peek().kind == .ifKeyword {
+                _ = next()
                 elseList = [.ifNode(try parseControl(allowElseIf: true, context: "if"))]
-                _ = ifToken
+            } else if terminator == .elseIf && context == "with" && peek().kind == .with {
+                _ = next()
+                elseList = [.withNode(try parseControl(allowElseIf: false, context: "with"))]
             } else {
                 if terminator == .elseIf {
                     // Go treats `{{else if` outside `if` as `{{else}}` followed by a stray `if`.
                     throw unexpected(nextNonSpace(), "input")
                 }
-                (list, terminator) = (list, terminator)
                 let (body, next) = try itemList()
                 if next != .end { throw fail("expected end; found \(next)") }
                 elseList = body

@@ -169,7 +169,7 @@ extension Value {
     }
 
     /// A nil interface{} becomes the invalid value, as evalPipeline does after each command.
-    var concrete: Value {
+    public var concrete: Value {
         if case .null = self { return .missing }
         return self
     }
