@@ -15,6 +15,8 @@ public struct GoTemplateCommand: ParsableCommand {
     @Option(help: "default, invalid, zero or error.") public var missingkey: String?
     @Option(help: "Action delimiters, e.g. '<<,>>'.") public var delims: String?
     @Option(help: "Template name used in errors.") public var name: String = "test"
+    @Option(help: "Benchmark: parse once, execute this many times, print the time per execution on stderr.")
+    public var `repeat`: Int?
 
     public init() {}
 
@@ -22,6 +24,10 @@ public struct GoTemplateCommand: ParsableCommand {
         let run = try makeRun()
         let template = try readFile(templateFile)
         let json = try readFile(data)
+        if let count = `repeat` {
+            try benchmark(run, template: template, data: json, count: count)
+            return
+        }
         var output: Result<[UInt8], TemplateError> = .failure(TemplateError(phase: .exec, message: "not run"))
         BigStack.run { output = Result { () throws(TemplateError) in try run.run(template: template, data: json) } }
         switch output {
@@ -57,9 +63,21 @@ public struct GoTemplateCommand: ParsableCommand {
     }
 
     func readFile(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ValidationError("\(path): cannot read the file")
         }
-        return [UInt8](data)
+        defer { try? handle.close() }
+        return [UInt8](handle.readDataToEndOfFile())
+    }
+
+    func benchmark(_ run: GoTemplateRun, template: [UInt8], data: [UInt8], count: Int) throws {
+        let prepared = try run.prepare(template: template, data: data)
+        var bytes = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<max(count, 1) { bytes += try prepared.set.execute(name: run.name, data: prepared.data).count }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let message = String(format: "executions=%d bytes=%d total=%.3fs per-execution=%.1fus\n", count, bytes, elapsed,
+                             elapsed / Double(max(count, 1)) * 1e6)
+        FileHandle.standardError.write(Data(message.utf8))
     }
 }

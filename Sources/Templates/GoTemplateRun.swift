@@ -16,6 +16,26 @@ public struct GoTemplateRun: Sendable {
 
     public init() {}
 
+    /// Parses the template and decodes the data once, for repeated executions.
+    public func prepare(template: [UInt8], data: [UInt8]) throws(TemplateError) -> (set: TemplateSet, data: Value) {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(data)
+        } catch {
+            throw TemplateError(phase: .exec, message: "data: \(error)")
+        }
+        var options = TemplateOptions()
+        options.helmMode = mode == .helm
+        options.missingKey = missingKey ?? (mode == .helm ? .zero : .default)
+        if let delims {
+            options.leftDelim = delims.0
+            options.rightDelim = delims.1
+        }
+        let set = TemplateSet(functions: funcs == .helm ? FunctionLibrary.helm : FunctionLibrary.builtin, options: options)
+        try set.parse(name: name, bytes: template)
+        return (set, Value.from(json, numbers: numbers).concrete)
+    }
+
     /// Parses and executes `template` with `data` (JSON) as dot; returns the output bytes.
     public func run(template: [UInt8], data: [UInt8]) throws(TemplateError) -> [UInt8] {
         let json: JSONValue
