@@ -46,6 +46,8 @@ public final class Executor {
     var depth = 0
     /// Helm's include counters by template name.
     var includeCounts: [String: Int] = [:]
+    /// State of the deterministic generator behind Sprig's random functions.
+    var randomState: UInt64 = 0
 
     init(set: TemplateSet) {
         self.templateSet = set

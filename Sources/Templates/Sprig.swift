@@ -1,4 +1,4 @@
-/// Sprig 3.2.3's function library, as Helm ships it (without env/expandenv; random and clock functions left out).
+/// Sprig 3.2.3's function library, as Helm ships it (without env/expandenv; random and clock functions deterministic).
 public enum Sprig {
     public static let table: FunctionTable = {
         var t = FunctionTable()
@@ -12,6 +12,7 @@ public enum Sprig {
         SprigSemver.register(&t)
         SprigDates.register(&t)
         SprigPaths.register(&t)
+        SprigRandom.register(&t)
         return t
     }()
 }
