@@ -1,4 +1,5 @@
 import CapstanCore
+import Foundation
 
 /// A Go value as text/template sees it, keeping Go's types apart (int against float64, nil against missing).
 public enum Value: Sendable {
@@ -53,20 +54,37 @@ public struct ListValue: Sendable {
 /// A Go map with string keys: a reference, as in Go (Sprig's `set` and `merge` change it in place).
 public final class MapValue: @unchecked Sendable {
     // Shared mutable state mirrors Go's map semantics; templates of one execution run on one thread.
-    public var entries: [String: Value]
+    public var entries: [String: Value] { didSet { keysCache = nil } }
     public let elem: String
+    private var keysCache: [String]?
 
     public init(_ entries: [String: Value], elem: String = "interface {}") {
         self.entries = entries
         self.elem = elem
     }
 
-    var sortedKeys: [String] { entries.keys.sorted(by: goLess) }
+    /// Keys in Go's order (bytewise), cached until the map changes.
+    var sortedKeys: [String] {
+        if let keysCache { return keysCache }
+        let keys = entries.keys.sorted(by: goLess)
+        keysCache = keys
+        return keys
+    }
 }
 
 /// Go compares strings bytewise; Swift's `<` on String compares by Unicode scalars, which agrees for UTF-8.
-@inline(__always) func goLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+func goLess(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                let c = memcmp(px, py, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
+        }
+    }
 }
 
 /// An opaque Go object (a semver version, a time) reached through its fields and methods.
