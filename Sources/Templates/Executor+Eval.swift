@@ -26,7 +26,7 @@ extension Executor {
         case .chain(_, let base, let fields):
             return try evalChain(dot, first, base, fields, cmd: cmd, final: final)
         case .identifier(_, let name):
-            return try evalFunction(dot, name, site: .arg(first), cmd: cmd, args: Array(cmd.args.dropFirst()), final: final)
+            return try evalFunction(dot, name, site: .arg(first), cmd: cmd, args: cmd.rest, final: final)
         case .pipe(let pipe):
             try notAFunction(cmd, final, first)
             return try evalPipeline(dot, pipe)
@@ -53,16 +53,13 @@ extension Executor {
     }
 
     func idealConstant(_ n: NumberNode, _ node: ArgNode) throws(ExecFailure) -> Value {
-        if n.isComplex { return .complex(n.complex.0, n.complex.1) }
-        let text = n.text
-        let isHexInt = text.count > 2 && text.hasPrefix("0") && (text.dropFirst().hasPrefix("x") || text.dropFirst().hasPrefix("X"))
-            && !text.contains(where: { $0 == "p" || $0 == "P" })
-        let isRune = text.hasPrefix("'")
-        if n.isFloat && !isHexInt && !isRune && text.contains(where: { ".eEpP".contains($0) }) {
-            return .float(n.float64)
-        }
-        if n.isInt { return .int(n.int64, .int) }
-        if n.isUint { throw fail(.arg(node), "\(text) overflows int") }
+        if let constant = n.constant { return constant }
+        return try computeConstant(n, node)
+    }
+
+    func computeConstant(_ n: NumberNode, _ node: ArgNode) throws(ExecFailure) -> Value {
+        if let value = NumberLiteral.constant(n) { return value }
+        if n.isUint { throw fail(.arg(node), "\(n.text) overflows int") }
         return .missing
     }
 
@@ -114,7 +111,7 @@ extension Executor {
                 if hasArgs { throw fail(site, "\(name) is not a method but has arguments") }
                 return value
             case .method(let function)?:
-                let args = cmd.map { Array($0.args.dropFirst()) } ?? []
+                let args = cmd?.rest ?? []
                 return try evalCall(dot, function, name: name, isBuiltin: false, site: cmd.map { .command($0) } ?? site,
                                     args: args, final: final)
             case nil:

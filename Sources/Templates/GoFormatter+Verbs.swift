@@ -37,6 +37,10 @@ extension GoFormatter {
     }
 
     mutating func integer(_ value: Int64, _ base: Int, _ unsigned: Bool, _ verb: Unicode.Scalar, lower: Bool) {
+        if base == 10 && !unsigned && !precPresent && !widPresent && !plus && !space && verb != "O" {
+            out += String(value)
+            return
+        }
         let negative = !unsigned && value < 0
         let magnitude: UInt64 = unsigned ? UInt64(bitPattern: value) : value.magnitude
         var precision = 0

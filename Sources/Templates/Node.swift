@@ -36,6 +36,8 @@ final class NumberNode {
     var uint64: UInt64 = 0
     var float64: Double = 0
     var complex: (Double, Double) = (0, 0)
+    /// The constant's value once the executor has computed it.
+    var constant: Value?
 
     init(pos: Int, text: String) {
         self.pos = pos
@@ -70,7 +72,9 @@ indirect enum ArgNode {
 /// One stage of a pipeline: a function or value followed by its arguments.
 final class CommandNode {
     let pos: Int
-    var args: [ArgNode] = []
+    var args: [ArgNode] = [] { didSet { rest = Array(args.dropFirst()) } }
+    /// The arguments after the first word, computed once.
+    private(set) var rest: [ArgNode] = []
 
     init(pos: Int) { self.pos = pos }
 }

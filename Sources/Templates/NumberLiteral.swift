@@ -1,6 +1,13 @@
 /// Go's parse.newNumber: every interpretation of a number, char or complex literal.
 enum NumberLiteral {
     static func make(pos: Int, text: String, kind: TokenKind, parser: Parser) throws(ParseFailure) -> NumberNode {
+        let n = try interpret(pos: pos, text: text, kind: kind, parser: parser)
+        // Computed while parsing, so executions only read the node.
+        n.constant = constant(n)
+        return n
+    }
+
+    static func interpret(pos: Int, text: String, kind: TokenKind, parser: Parser) throws(ParseFailure) -> NumberNode {
         let n = NumberNode(pos: pos, text: text)
         switch kind {
         case .charConstant:
@@ -70,6 +77,18 @@ enum NumberLiteral {
             throw parser.fail("illegal number syntax: \(GoQuote.quote(text))")
         }
         return n
+    }
+
+    /// Go's idealConstant without context; nil when it overflows int (an execution-time error).
+    static func constant(_ n: NumberNode) -> Value? {
+        if n.isComplex { return .complex(n.complex.0, n.complex.1) }
+        let text = n.text
+        let isHexInt = text.count > 2 && text.hasPrefix("0") && (text.dropFirst().hasPrefix("x") || text.dropFirst().hasPrefix("X"))
+            && !text.contains(where: { $0 == "p" || $0 == "P" })
+        let isRune = text.hasPrefix("'")
+        if n.isFloat && !isHexInt && !isRune && text.contains(where: { ".eEpP".contains($0) }) { return .float(n.float64) }
+        if n.isInt { return .int(n.int64, .int) }
+        return nil
     }
 
     static func simplifyComplex(_ n: NumberNode) {
