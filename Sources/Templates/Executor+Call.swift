@@ -1,14 +1,15 @@
 extension Executor {
-    func evalCall(_ dot: Value, _ function: TemplateFunction, name: String, isBuiltin: Bool, site: Site,
+    /// `site` is where call errors point (the command); `arity` where argument-count errors point (the name).
+    func evalCall(_ dot: Value, _ function: TemplateFunction, name: String, isBuiltin: Bool, site: Site, arity: Site,
                   args: [ArgNode], final: Value?) throws(ExecFailure) -> Value {
         let numIn = args.count + (final != nil ? 1 : 0)
         let numFixed = function.variadic != nil ? function.params.count : args.count
         if function.variadic != nil {
             if numIn < numFixed {
-                throw fail(site, "wrong number of args for \(name): want at least \(function.params.count) got \(args.count)")
+                throw fail(arity, "wrong number of args for \(name): want at least \(function.params.count) got \(args.count)")
             }
         } else if numIn != function.params.count {
-            throw fail(site, "wrong number of args for \(name): want \(function.params.count) got \(numIn)")
+            throw fail(arity, "wrong number of args for \(name): want \(function.params.count) got \(numIn)")
         }
         if isBuiltin {
             // `and`/`or` evaluate their arguments lazily and return one of them.

@@ -83,13 +83,20 @@ extension Executor {
     /// Walks `.a.b.c`; only the last name receives the command's arguments.
     func evalFieldChain(_ dot: Value, _ start: Value, _ site: Site, _ idents: [String], cmd: CommandNode?, hasArgs: Bool, final: Value?) throws(ExecFailure) -> Value {
         var receiver = start
+        var viaInterface = false
         for name in idents.dropLast() {
-            receiver = try evalField(dot, name, site, cmd: nil, final: nil, receiver)
+            let container = receiver
+            receiver = try evalField(dot, name, site, cmd: nil, final: nil, receiver, viaInterface: viaInterface)
+            if case .map(let map) = container { viaInterface = map.elem == "interface {}" } else { viaInterface = false }
         }
-        return try evalField(dot, idents[idents.count - 1], site, cmd: hasArgs ? cmd : nil, final: final, receiver)
+        return try evalField(dot, idents[idents.count - 1], site, cmd: hasArgs ? cmd : nil, final: final, receiver,
+                             viaInterface: viaInterface)
     }
 
-    func evalField(_ dot: Value, _ name: String, _ site: Site, cmd: CommandNode?, final: Value?, _ receiver: Value) throws(ExecFailure) -> Value {
+    /// `viaInterface`: the receiver came out of a map[string]interface{}, so Go names its type `interface {}`.
+    func evalField(_ dot: Value, _ name: String, _ site: Site, cmd: CommandNode?, final: Value?, _ receiver: Value,
+                   viaInterface: Bool = false) throws(ExecFailure) -> Value {
+        let typeName = viaInterface ? "interface {}" : receiver.typeName
         let hasArgs = (cmd?.args.count ?? 0) > 1 || final != nil
         switch receiver {
         case .missing:
@@ -113,12 +120,12 @@ extension Executor {
             case .method(let function)?:
                 let args = cmd?.rest ?? []
                 return try evalCall(dot, function, name: name, isBuiltin: false, site: cmd.map { .command($0) } ?? site,
-                                    args: args, final: final)
+                                    arity: site, args: args, final: final)
             case nil:
-                throw fail(site, "can't evaluate field \(name) in type \(receiver.typeName)")
+                throw fail(site, "can't evaluate field \(name) in type \(typeName)")
             }
         default:
-            throw fail(site, "can't evaluate field \(name) in type \(receiver.typeName)")
+            throw fail(site, "can't evaluate field \(name) in type \(typeName)")
         }
     }
 
@@ -127,6 +134,7 @@ extension Executor {
             throw fail(site, "\(GoQuote.quote(name)) is not a defined function")
         }
         let callSite: Site = cmd.map { .command($0) } ?? site
-        return try evalCall(dot, function, name: name, isBuiltin: Builtins.isShortCircuit(name), site: callSite, args: args, final: final)
+        return try evalCall(dot, function, name: name, isBuiltin: Builtins.isShortCircuit(name), site: callSite,
+                            arity: site, args: args, final: final)
     }
 }

@@ -204,7 +204,7 @@ public final class Executor {
         case .missing, .null:
             break
         default:
-            throw fail(.node(node, branch.pos), "range can't iterate over \(GoFormatter.print(value))")
+            throw fail(.pipe(branch.pipe), "range can't iterate over \(GoFormatter.print(value))")
         }
         if let elseList = branch.elseList { _ = try walk(dot, elseList) }
     }

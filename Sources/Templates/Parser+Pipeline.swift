@@ -84,8 +84,9 @@ extension Parser {
         var fields: [String] = []
         while peek().kind == .field { fields.append(String(next().string.dropFirst())) }
         switch node {
-        case .field(let pos, let idents): return .field(pos: pos, idents: idents + fields)
-        case .variable(let pos, let idents): return .variable(pos: pos, idents: idents + fields)
+        // Go gives a chained field or variable the position of the first appended field.
+        case .field(_, let idents): return .field(pos: chainPos, idents: idents + fields)
+        case .variable(_, let idents): return .variable(pos: chainPos, idents: idents + fields)
         case .bool, .string, .number, .nilLiteral, .dot:
             throw fail("unexpected . after term \(GoQuote.quote(node.description))")
         default:

@@ -61,7 +61,7 @@ enum SprigLists {
             let start = a.count > 1 ? Int(Convert.toInt64(a[1])) : 0
             let end = a.count > 2 ? Int(Convert.toInt64(a[2])) : list.items.count
             guard start >= 0, start <= end, end <= list.items.count else {
-                throw FunctionError("reflect: slice index out of range")
+                throw FunctionError("reflect.Value.Slice: slice index out of bounds")
             }
             return .list(ListValue(Array(list.items[start..<end]), elem: list.elem))
         })

@@ -14,7 +14,7 @@ struct ConformanceCase {
     enum Outcome {
         case pass
         /// The right phase, but the message is worded differently from Go's (allowed by the corpus).
-        case passWithOtherWording
+        case passWithOtherWording(String)
         case fail(String)
     }
 
@@ -62,7 +62,7 @@ struct ConformanceCase {
         case .failure(let error):
             if error.phase.rawValue == phase {
                 let wording = expectedError.dropFirst(phase.count + 2).trimmingCharacters(in: .newlines)
-                return wording == error.message ? .pass : .passWithOtherWording
+                return wording == error.message ? .pass : .passWithOtherWording("got: \(error.message)\nwant: \(wording)")
             }
             return .fail("failed in \(error.phase) (\(error.message)); want \(expectedError)")
         }

@@ -54,9 +54,10 @@ import Testing
             entry.total += 1
             switch outcome {
             case .pass?: entry.pass += 1
-            case .passWithOtherWording?:
+            case .passWithOtherWording(let why)?:
                 entry.pass += 1
                 otherWording += 1
+                failures.append("\(c.id) (wording only): \(why)")
             case .fail(let why)?: failures.append("\(c.id): \(why)")
             case nil: entry.skipped += 1
             }
