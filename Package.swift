@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
 
         // Go text/template + Sprig + Helm functions, natively.
-        .target(name: "Templates", dependencies: ["CapstanCore", "Manifests", "YAML", crypto, version, argumentParser],
+        .target(name: "Templates", dependencies: ["CapstanCore", "Manifests", "YAML", crypto, version, argumentParser,
+                                                  .product(name: "_CryptoExtras", package: "swift-crypto")],
                 // The executor's state lives on one class; dynamic exclusivity checks cost ~10 % of a render.
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),

@@ -13,6 +13,7 @@ public enum Sprig {
         SprigDates.register(&t)
         SprigPaths.register(&t)
         SprigRandom.register(&t)
+        SprigAES.register(&t)
         return t
     }()
 }
