@@ -2,7 +2,7 @@ extension Executor {
     func evalPipeline(_ dot: Value, _ pipe: PipeNode) throws(ExecFailure) -> Value {
         var value: Value? = nil
         for cmd in pipe.cmds {
-            value = try evalCommand(dot, cmd, final: value).concrete
+            value = try evalCommand(dot, cmd, final: value, in: pipe).concrete
         }
         let result = value ?? .missing
         for name in pipe.decl {
@@ -18,7 +18,7 @@ extension Executor {
         return result
     }
 
-    func evalCommand(_ dot: Value, _ cmd: CommandNode, final: Value?) throws(ExecFailure) -> Value {
+    func evalCommand(_ dot: Value, _ cmd: CommandNode, final: Value?, in enclosing: PipeNode) throws(ExecFailure) -> Value {
         let first = cmd.args[0]
         switch first {
         case .field(_, let idents):
@@ -28,7 +28,10 @@ extension Executor {
         case .identifier(_, let name):
             return try evalFunction(dot, name, site: .arg(first), cmd: cmd, args: cmd.rest, final: final)
         case .pipe(let pipe):
-            try notAFunction(cmd, final, first)
+            // Go reports this at the enclosing pipeline and prints the inner one without parentheses.
+            if cmd.args.count > 1 || final != nil {
+                throw fail(.pipe(enclosing), "can't give argument to non-function \(pipe.description)")
+            }
             return try evalPipeline(dot, pipe)
         case .variable(_, let idents):
             return try evalVariable(dot, first, idents, cmd: cmd, final: final)
