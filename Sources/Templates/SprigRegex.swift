@@ -42,6 +42,7 @@ enum SprigRegex {
     }
 
     static func compile(_ pattern: String) throws(FunctionError) -> GoRegex {
+        if let syntax = GoRegexSyntax.error(in: pattern) { throw FunctionError("error parsing regexp: " + syntax) }
         do {
             return try GoRegex(pattern)
         } catch {

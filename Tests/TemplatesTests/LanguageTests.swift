@@ -66,3 +66,9 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "[]1")
     }
 }
+
+extension LanguageTests {
+    @Test func regexFlagsAndNamedGroupsAreNotSyntaxErrors() throws {
+        #expect(try render(#"{{regexMatch "(?i)^ab+c$" "ABBC"}} {{regexReplaceAll "(?P<x>a)(b)" "ab" "${x}-$2"}}"#) == "true a-b")
+    }
+}
