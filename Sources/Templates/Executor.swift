@@ -120,9 +120,17 @@ public final class Executor {
             switch node {
             case .text(let bytes):
                 output.append(contentsOf: bytes)
+                if output.count > templateSet.options.maxOutputBytes {
+                    throw ExecFailure(message: "template: \(tree?.name ?? ""): output exceeds \(templateSet.options.maxOutputBytes) bytes")
+                }
             case .action(_, _, let pipe):
                 let value = try evalPipeline(dot, pipe)
-                if pipe.decl.isEmpty { try printValue(node, pipe.pos, value) }
+                if pipe.decl.isEmpty {
+                    try printValue(node, pipe.pos, value)
+                    if output.count > templateSet.options.maxOutputBytes {
+                        throw fail(.node(node, pipe.pos), "output exceeds \(templateSet.options.maxOutputBytes) bytes")
+                    }
+                }
             case .ifNode(let branch):
                 let flow = try walkIfOrWith(dot, branch, isWith: false)
                 if flow != .normal { return flow }

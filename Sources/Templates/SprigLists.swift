@@ -88,14 +88,29 @@ enum SprigLists {
             }
             return .list(ListValue(out, elem: "[]interface {}"))
         })
-        t["until"] = F([.int]) { _, a in
+        t["until"] = F([.int]) { _, a throws(FunctionError) in
             let count = Int(Convert.toInt64(a[0]))
+            try RenderLimits.checkItems(count.magnitude > Int.max ? -1 : Int(count.magnitude), "until")
             return ints(untilStep(0, count, count < 0 ? -1 : 1))
         }
-        t["untilStep"] = F([.int, .int, .int]) { _, a in
-            ints(untilStep(Int(Convert.toInt64(a[0])), Int(Convert.toInt64(a[1])), Int(Convert.toInt64(a[2]))))
+        t["untilStep"] = F([.int, .int, .int]) { _, a throws(FunctionError) in
+            let start = Int(Convert.toInt64(a[0])), stop = Int(Convert.toInt64(a[1])), step = Int(Convert.toInt64(a[2]))
+            try checkRange(start, stop, step, "untilStep")
+            return ints(untilStep(start, stop, step))
         }
-        t["seq"] = F([], variadic: .int) { _, a in .string(seq(a.map { Int(Convert.toInt64($0)) })) }
+        t["seq"] = F([], variadic: .int) { _, a throws(FunctionError) in
+            let p = a.map { Int(Convert.toInt64($0)) }
+            if p.count >= 2 { try checkRange(p[0], p[p.count - 1], p.count == 3 ? p[1] : 1, "seq") }
+            if p.count == 1 { try RenderLimits.checkItems(p[0].magnitude > Int.max ? -1 : Int(p[0].magnitude), "seq") }
+            return .string(seq(p))
+        }
+    }
+
+    static func checkRange(_ start: Int, _ stop: Int, _ step: Int, _ what: String) throws(FunctionError) {
+        let (span, overflow) = stop.subtractingReportingOverflow(start)
+        if overflow { throw FunctionError("\(what): range too large") }
+        let s = step == 0 ? 1 : step.magnitude
+        try RenderLimits.checkItems(Int(span.magnitude / s), what)
     }
 
     static func ints(_ v: [Int]) -> Value { .list(ListValue(v.map { .int(Int64($0), .int) }, elem: "int")) }

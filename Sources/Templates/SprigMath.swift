@@ -13,12 +13,13 @@ enum SprigMath {
         t["div"] = F([.any, .any]) { _, a throws(FunctionError) in
             let d = Convert.toInt64(a[1])
             if d == 0 { throw FunctionError("runtime error: integer divide by zero") }
-            return i64(Convert.toInt64(a[0]) / d)
+            // Go wraps MinInt64 / -1 instead of trapping.
+            return i64(Convert.toInt64(a[0]).dividedReportingOverflow(by: d).partialValue)
         }
         t["mod"] = F([.any, .any]) { _, a throws(FunctionError) in
             let d = Convert.toInt64(a[1])
             if d == 0 { throw FunctionError("runtime error: integer divide by zero") }
-            return i64(Convert.toInt64(a[0]) % d)
+            return i64(Convert.toInt64(a[0]).remainderReportingOverflow(dividingBy: d).partialValue)
         }
         t["mul"] = F([.any], variadic: .any) { _, a in i64(a.dropFirst().reduce(Convert.toInt64(a[0])) { $0 &* Convert.toInt64($1) }) }
         t["add1f"] = F([.any]) { _, a in .float(decimalOp(a[0], [.int(1, .int)], +)) }

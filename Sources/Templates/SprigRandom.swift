@@ -9,7 +9,7 @@ enum SprigRandom {
     static let ascii = (32...126).map { Unicode.Scalar(UInt8($0)) }
 
     static func pick(_ executor: Executor, _ count: Value, _ from: [Unicode.Scalar]) -> Value {
-        let n = max(Int(Convert.toInt64(count)), 0)
+        let n = min(max(Int(Convert.toInt64(count)), 0), RenderLimits.maxBytes)
         var out = String.UnicodeScalarView()
         for _ in 0..<n { out.append(from[Int(executor.nextRandom() % UInt64(from.count))]) }
         return .string(String(out))
@@ -21,7 +21,7 @@ enum SprigRandom {
         t["randNumeric"] = F([.int]) { e, a in pick(e, a[0], digits) }
         t["randAscii"] = F([.int]) { e, a in pick(e, a[0], ascii) }
         t["randBytes"] = F([.int]) { e, a in
-            let bytes = (0..<max(Int(Convert.toInt64(a[0])), 0)).map { _ in UInt8(truncatingIfNeeded: e.nextRandom()) }
+            let bytes = (0..<min(max(Int(Convert.toInt64(a[0])), 0), RenderLimits.maxBytes)).map { _ in UInt8(truncatingIfNeeded: e.nextRandom()) }
             return .string(SprigEncoding.base64(bytes))
         }
         t["randInt"] = F([.int, .int]) { e, a throws(FunctionError) in

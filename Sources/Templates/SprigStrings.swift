@@ -38,6 +38,9 @@ enum SprigStrings {
         t["repeat"] = F([.int, .string]) { _, a throws(FunctionError) in
             let n = i(a[0])
             if n < 0 { throw FunctionError("strings: negative Repeat count") }
+            let (total, overflow) = n.multipliedReportingOverflow(by: s(a[1]).utf8.count)
+            if overflow { throw FunctionError("strings: Repeat output length overflow") }
+            try RenderLimits.checkBytes(total, "repeat")
             return .string(String(repeating: s(a[1]), count: n))
         }
         t["trimall"] = str2 { trimSet($1, $0) }
@@ -65,8 +68,14 @@ enum SprigStrings {
             let kept = a.filter { !$0.isNilOrMissing }
             return .string(kept.map { GoFormatter.sprintf("%v", [$0]) }.joined(separator: " "))
         }
-        t["indent"] = F([.int, .string]) { _, a in .string(indent(i(a[0]), s(a[1]))) }
-        t["nindent"] = F([.int, .string]) { _, a in .string("\n" + indent(i(a[0]), s(a[1]))) }
+        t["indent"] = F([.int, .string]) { _, a throws(FunctionError) in
+            try RenderLimits.checkBytes(i(a[0]), "indent")
+            return .string(indent(i(a[0]), s(a[1])))
+        }
+        t["nindent"] = F([.int, .string]) { _, a throws(FunctionError) in
+            try RenderLimits.checkBytes(i(a[0]), "nindent")
+            return .string("\n" + indent(i(a[0]), s(a[1])))
+        }
         t["replace"] = F([.string, .string, .string]) { _, a in .string(replaceAll(s(a[2]), s(a[0]), s(a[1]))) }
         t["plural"] = F([.string, .string, .int]) { _, a in i(a[2]) == 1 ? a[0] : a[1] }
         t["toString"] = F([.any]) { _, a in .string(Convert.strval(a[0])) }

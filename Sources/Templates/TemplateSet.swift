@@ -12,6 +12,8 @@ public struct TemplateOptions: Sendable {
     public var helmMode: Bool
     /// Nested `template`/`include` depth before execution stops.
     public var maxDepth: Int
+    /// Output bytes of one execution before it stops.
+    public var maxOutputBytes: Int = 64 << 20
 
     public init(missingKey: MissingKey = .default, leftDelim: String = "{{", rightDelim: String = "}}",
                 helmMode: Bool = false, maxDepth: Int = 10_000) {

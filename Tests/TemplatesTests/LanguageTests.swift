@@ -72,3 +72,19 @@ extension LanguageTests {
         #expect(try render(#"{{regexMatch "(?i)^ab+c$" "ABBC"}} {{regexReplaceAll "(?P<x>a)(b)" "ab" "${x}-$2"}}"#) == "true a-b")
     }
 }
+
+extension LanguageTests {
+    @Test func outputStopsAtTheConfiguredBound() throws {
+        let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(maxDepth: 100))
+        set.options.maxOutputBytes = 1000
+        try set.parse(name: "t", text: "{{range until 200}}0123456789{{end}}")
+        #expect(throws: TemplateError.self) { try set.execute(name: "t", data: .missing) }
+    }
+
+    @Test func hostileSizesFailInsteadOfExhaustingMemory() {
+        #expect(throws: TemplateError.self) { try render(#"{{repeat 1000000000 "xx"}}"#) }
+        #expect(throws: TemplateError.self) { try render("{{range until 100000000000}}{{end}}") }
+        #expect(throws: TemplateError.self) { try render(#"{{nindent 2000000000 "x"}}"#) }
+        #expect((try? render("{{div -9223372036854775807 -1}}")) == "9223372036854775807")
+    }
+}
