@@ -1,8 +1,8 @@
 import Foundation
 
 /// Helm's rewording of template errors (`parse error at (…)`, `execution error at (…)`).
-enum HelmErrors {
-    static func parseError(_ error: TemplateError, name: String) -> TemplateError {
+public enum HelmErrors {
+    public static func parseError(_ error: TemplateError, name: String) -> TemplateError {
         // "template: NAME:LINE: msg" becomes "parse error at (NAME:LINE): msg".
         let prefix = "template: "
         guard error.message.hasPrefix(prefix) else { return error }
@@ -12,7 +12,7 @@ enum HelmErrors {
     }
 
     /// Errors from `fail`/`required` read `execution error at (NAME:LINE:COL): msg`.
-    static func execError(_ error: TemplateError) -> TemplateError {
+    public static func execError(_ error: TemplateError) -> TemplateError {
         let message = error.message
         for marker in ["error calling fail: ", "error calling required: "] {
             guard let range = message.range(of: marker) else { continue }
