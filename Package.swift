@@ -80,5 +80,12 @@ let package = Package(
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
+        // Go text/template + Sprig + Helm functions, natively.
+        .target(name: "Templates", dependencies: ["CapstanCore", "Manifests", "YAML", crypto, version, argumentParser,
+                                                  .product(name: "_CryptoExtras", package: "swift-crypto")],
+                // The executor's state lives on one class; dynamic exclusivity checks cost ~10 % of a render.
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
     ]
 )
