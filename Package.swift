@@ -45,5 +45,11 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Messaging: the stage protocol (events, snapshots, requests, CURVE/ZAP) on ZeroMQ.
+        .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore"]),
     ]
 )
