@@ -35,8 +35,7 @@ final class PirateChannel {
         nextID += 1
         let id = String(nextID)
         pending[id] = Pending(frames: request, deadline: clock.now + policy.timeout, attempt: 1, policy: policy, completion: completion)
-        // With IMMEDIATE set, a DEALER without a connected peer refuses the send (EAGAIN); the
-        // deadline then expires and the retry goes out on a fresh socket.
+        // A full queue (EAGAIN) is left to the deadline: the retry goes out on a fresh socket.
         try? socket.send([Array(id.utf8)] + request, wait: false)
     }
 

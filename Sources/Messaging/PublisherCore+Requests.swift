@@ -10,6 +10,7 @@ extension PublisherCore {
             if frames.count >= 2 { reply(to: frames[0], id: frames[1], .error("malformed request: expected [id][command]")) }
             return
         }
+        logger.trace("request", metadata: ["line": "\(String(decoding: frames[2].prefix(80), as: UTF8.self))"])
         let result: Reply
         do {
             result = try respond(to: Request.parse(frames[2], defaultLength: limits.chunkBytes))

@@ -50,6 +50,7 @@ extension SubscriberCore {
     func requestSnapshot(_ link: UpstreamLink) {
         link.state = .syncing
         link.buffered = []
+        logger.debug("asking for a snapshot", metadata: ["endpoint": "\(link.upstream.router)"])
         let policy = RetryPolicy(timeout: settings.snapshotTimeout, attempts: .max)
         link.channel.send([Array(Request.snapshot.description.utf8)], policy: policy) { [weak self, weak link] result in
             guard let self, let link, case .success(let frames) = result else { return }
@@ -66,6 +67,7 @@ extension SubscriberCore {
             return requestSnapshot(link)
         }
         statistics.withLock { $0.snapshots += 1 }
+        logger.debug("applying a snapshot", metadata: ["endpoint": "\(link.upstream.router)", "events": "\(snapshot.envelopes.count)", "seq": "\(snapshot.seq)"])
         for envelope in snapshot.envelopes { deliver(envelope.event) }
         let pending = link.buffered.sorted { $0.seq < $1.seq }
         link.state = .live(epoch: snapshot.epoch, seq: snapshot.seq)
@@ -76,6 +78,7 @@ extension SubscriberCore {
 
     /// Hands `event` to the consumer unless this key already holds the same identity.
     func deliver(_ event: Event) {
+        guard settings.topics.isEmpty || settings.topics.contains(where: event.topic.hasPrefix) else { return }
         let identity = event.identity
         guard delivered[event.key] != identity else { return }
         switch output.yield(event) {

@@ -18,7 +18,7 @@ final class SubscriberCore: LoopHandler {
         var links: [UpstreamLink] = []
         do {
             for upstream in settings.upstreams {
-                links.append(try UpstreamLink(transport: transport, upstream: upstream, topics: settings.topics))
+                links.append(try UpstreamLink(transport: transport, upstream: upstream))
             }
         } catch {
             for link in links { link.close() }
@@ -44,7 +44,9 @@ final class SubscriberCore: LoopHandler {
 
     func nextTick(now: ContinuousClock.Instant) -> Duration? {
         let silence = settings.heartbeatInterval * settings.missedHeartbeats
-        let deadlines = links.map { $0.lastHeard + silence } + links.compactMap { $0.channel.nextDeadline() }
+        // Only live links wait for heartbeats; a syncing link's timer is its snapshot deadline.
+        let silenceDeadlines = links.filter { $0.state != .syncing }.map { $0.lastHeard + silence }
+        let deadlines = silenceDeadlines + links.compactMap { $0.channel.nextDeadline() }
         return deadlines.min().map { $0 - now }
     }
 

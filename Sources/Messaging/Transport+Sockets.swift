@@ -32,7 +32,8 @@ extension Transport {
             if case .curve(let curve) = security, let serverKey {
                 try socket.setCurveClient(serverKey: serverKey, publicKey: curve.keyPair.publicKey, secretKey: curve.keyPair.secretKey)
             }
-            if type == .dealer { try socket.setImmediate(true) }
+            // No IMMEDIATE here: a reopened Lazy Pirate DEALER sends at once, before its TCP
+            // connection exists; queued on the new pipe, the request leaves as soon as it connects.
             try socket.connect(endpoint)
             return socket
         } catch {

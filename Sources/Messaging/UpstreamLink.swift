@@ -16,11 +16,13 @@ final class UpstreamLink {
     var buffered: [Envelope] = []
     var lastHeard: ContinuousClock.Instant
 
-    init(transport: Transport, upstream: Upstream, topics: [String]) throws {
+    init(transport: Transport, upstream: Upstream) throws {
         self.upstream = upstream
         sub = try transport.connectSocket(.sub, to: upstream.pub, serverKey: upstream.serverKey)
         do {
-            for topic in topics.isEmpty ? [""] : topics + [EventCodec.heartbeatTopic] { try sub.subscribe(topic) }
+            // Every topic, filtered after the seq check: a socket-level filter would hide the
+            // seq numbers of other topics and make every skipped event look like a gap.
+            try sub.subscribe("")
             channel = try PirateChannel(transport: transport, endpoint: upstream.router, serverKey: upstream.serverKey)
         } catch {
             sub.close()
