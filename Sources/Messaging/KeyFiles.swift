@@ -62,5 +62,9 @@ public enum KeyFiles {
 public struct KeyFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
     public var description: String { "\(path): \(reason)" }
 }
