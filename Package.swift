@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Messaging: the stage protocol (events, snapshots, requests, CURVE/ZAP) on ZeroMQ.
         .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore"]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", serviceLifecycle, logging]),
         // CLI: the `capstan` subcommands, one per file; the executable only lists them.
         .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
         .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-200} hops=${2:-5000} gets=${3:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-gcc -O2 bench/messaging/raw.c -o "$work/raw" $(pkg-config --cflags --libs libzmq)
+cc=$(command -v clang || command -v gcc)
+"$cc" -O2 bench/messaging/raw.c -o "$work/raw" $(pkg-config --cflags --libs libzmq)
 swift build -c release --product messaging-bench >/dev/null
 "$work/raw" "$rounds" "$hops" "$gets" >"$work/raw.txt"
 "$(swift build -c release --show-bin-path)/messaging-bench" "$rounds" "$hops" "$gets" >"$work/capstan.txt"
