@@ -14,7 +14,7 @@ public enum EventCodec {
         header["v"] = .int(version)
         header["epoch"] = .string(envelope.epoch)
         header["seq"] = .int(Int64(clamping: envelope.seq))
-        return [Array(envelope.event.topic.utf8), Array(JSONValue.object(header).serialized().utf8)] + envelope.event.payload
+        return [Array(envelope.event.topic.utf8), HeaderEncoder.encode(header)] + envelope.event.payload
     }
 
     /// Reads `frames`, refusing anything malformed or over `limits`.

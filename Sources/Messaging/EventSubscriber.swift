@@ -6,11 +6,11 @@ import ZeroMQ
 /// changes once, as an `AsyncStream`.
 public final class EventSubscriber: Service, Sendable {
     /// Events in arrival order, de-duplicated by key and digest; ends when the subscriber stops.
-    public let events: AsyncStream<Event>
+    public let events: EventStream
     private let loop: SocketLoop<SubscriberCore>
     private let counters: Locked<SubscriberStatistics>
 
-    private init(events: AsyncStream<Event>, loop: SocketLoop<SubscriberCore>, counters: Locked<SubscriberStatistics>) {
+    private init(events: EventStream, loop: SocketLoop<SubscriberCore>, counters: Locked<SubscriberStatistics>) {
         self.events = events
         self.loop = loop
         self.counters = counters
@@ -18,12 +18,13 @@ public final class EventSubscriber: Service, Sendable {
 
     /// Connects to every upstream on the subscriber's own thread and asks each for a snapshot.
     public static func start(transport: Transport, settings: SubscriberSettings) async throws -> EventSubscriber {
-        let (events, output) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(settings.bufferSize))
+        // Bounded in batches; a batch holds at most one poll's worth of events.
+        let (batches, output) = AsyncStream.makeStream(of: [Event].self, bufferingPolicy: .bufferingNewest(max(1, settings.bufferSize / 64)))
         let counters = Locked(SubscriberStatistics())
         let loop = try await SocketLoop.start(context: transport.context, name: "subscriber") {
             try SubscriberCore(transport: transport, settings: settings, output: output, statistics: counters)
         }
-        return EventSubscriber(events: events, loop: loop, counters: counters)
+        return EventSubscriber(events: EventStream(batches: batches), loop: loop, counters: counters)
     }
 
     /// Counters so far.

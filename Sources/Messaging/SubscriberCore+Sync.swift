@@ -76,19 +76,28 @@ extension SubscriberCore {
         for envelope in pending where link.state != .syncing { apply(envelope, from: link) }
     }
 
-    /// Hands `event` to the consumer unless this key already holds the same identity.
+    /// Queues `event` for the consumer unless this key already holds the same identity.
     func deliver(_ event: Event) {
         guard settings.topics.isEmpty || settings.topics.contains(where: event.topic.hasPrefix) else { return }
         let identity = event.identity
         guard delivered[event.key] != identity else { return }
-        switch output.yield(event) {
+        delivered[event.key] = identity
+        outbox.append(event)
+    }
+
+    /// Hands the queued events over as one batch. When the consumer is too far behind the oldest
+    /// batch is dropped; its keys are forgotten and a resync brings them back.
+    func flush() {
+        guard !outbox.isEmpty else { return }
+        let batch = outbox
+        outbox = []
+        switch output.yield(batch) {
         case .enqueued:
-            delivered[event.key] = identity
-            statistics.withLock { $0.delivered += 1 }
+            statistics.withLock { $0.delivered += batch.count }
         case .dropped(let lost):
-            delivered[event.key] = identity
-            delivered[lost.key] = nil
-            logger.warning("consumer too slow; an event was dropped and will come back by snapshot", metadata: ["topic": "\(lost.topic)"])
+            statistics.withLock { $0.delivered += batch.count - lost.count }
+            for event in lost where delivered[event.key] == event.identity { delivered[event.key] = nil }
+            logger.warning("consumer too slow; events dropped, resynchronising to recover them", metadata: ["events": "\(lost.count)"])
             for link in links where link.state != .syncing { resync(link) }
         case .terminated:
             return

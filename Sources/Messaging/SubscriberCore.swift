@@ -8,12 +8,14 @@ final class SubscriberCore: LoopHandler {
     let settings: SubscriberSettings
     let limits: MessageLimits
     let logger: Logger
-    let output: AsyncStream<Event>.Continuation
+    let output: AsyncStream<[Event]>.Continuation
     let statistics: Locked<SubscriberStatistics>
     /// The identity last delivered per key, so snapshots and restarts do not repeat events.
     var delivered: [String: String] = [:]
+    /// Events accepted during this wake-up, handed over together by `flush()`.
+    var outbox: [Event] = []
 
-    init(transport: Transport, settings: SubscriberSettings, output: AsyncStream<Event>.Continuation,
+    init(transport: Transport, settings: SubscriberSettings, output: AsyncStream<[Event]>.Continuation,
          statistics: Locked<SubscriberStatistics>) throws {
         var links: [UpstreamLink] = []
         do {
@@ -51,6 +53,7 @@ final class SubscriberCore: LoopHandler {
     }
 
     func tick(now: ContinuousClock.Instant) {
+        flush()
         let silence = settings.heartbeatInterval * settings.missedHeartbeats
         for link in links {
             link.channel.expire(now: now)
@@ -62,6 +65,7 @@ final class SubscriberCore: LoopHandler {
     }
 
     func close() {
+        flush()
         for link in links { link.close() }
         output.finish()
     }

@@ -58,3 +58,13 @@ import Testing
         }
     }
 }
+
+@Suite struct HeaderEncoderTests {
+    @Test func writesTheSameBytesAsTheCanonicalSerializer() {
+        let fields: [String: JSONValue] = [
+            "digest": "sha256:00", "seq": 5, "epoch": "e", "v": 1, "quote": "a\"b\\c\n", "unicode": "é☃",
+            "nested": ["b": [1, 2.5, nil], "a": true], "flag": false, "none": nil,
+        ]
+        #expect(HeaderEncoder.encode(fields) == Array(JSONValue.object(fields).serialized().utf8))
+    }
+}

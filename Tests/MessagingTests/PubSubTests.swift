@@ -1,6 +1,7 @@
 import CapstanCore
 @testable import Messaging
 import Testing
+import ZeroMQ
 
 @Suite struct PubSubTests {
     @Test func deliversPublishedEventsInOrder() async throws {
@@ -34,15 +35,26 @@ import Testing
 
     @Test func subscriberConvergesAfterPublisherRestartsWithNewEpoch() async throws {
         let transport = try await makeTransport()
-        let first = try await EventPublisher.start(transport: transport, settings: loopbackSettings())
+        // The first publisher has its own context, shut down as a dying process would be.
+        let dying = try await makeTransport()
+        let first = try await EventPublisher.start(transport: dying, settings: loopbackSettings())
         first.publish(event("revision.platform", "one"))
         let subscriber = try await EventSubscriber.start(transport: transport, settings: fastSettings([first.upstream]))
         let collector = EventCollector(subscriber)
         #expect(await eventually { collector.events.count == 1 })
         await first.stop()
+        await dying.shutdown()
 
-        let second = try await EventPublisher.start(
-            transport: transport, settings: loopbackSettings(pub: first.pubEndpoint, router: first.routerEndpoint))
+        // libzmq releases a closed listener asynchronously: retry the bind as a restarted process would.
+        let restarted = Locked<EventPublisher?>(nil)
+        let settings = loopbackSettings(pub: first.pubEndpoint, router: first.routerEndpoint)
+        #expect(await eventually {
+            if let publisher = try? await EventPublisher.start(transport: transport, settings: settings) {
+                restarted.withLock { $0 = publisher }
+            }
+            return restarted.withLock { $0 != nil }
+        })
+        let second = try #require(restarted.withLock { $0 })
         #expect(second.epoch != first.epoch)
         second.publish(event("revision.platform", "one"))  // same content: must not be delivered twice
         second.publish(event("revision.other", "new"))
