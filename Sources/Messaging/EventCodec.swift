@@ -10,11 +10,10 @@ public enum EventCodec {
 
     /// The frames of `envelope`.
     public static func encode(_ envelope: Envelope) -> [[UInt8]] {
-        var header = envelope.event.fields
-        header["v"] = .int(version)
-        header["epoch"] = .string(envelope.epoch)
-        header["seq"] = .int(Int64(clamping: envelope.seq))
-        return [Array(envelope.event.topic.utf8), HeaderEncoder.encode(header)] + envelope.event.payload
+        let header = HeaderEncoder.encode(envelope.event.fields, adding: [
+            "v": .int(version), "epoch": .string(envelope.epoch), "seq": .int(Int64(clamping: envelope.seq)),
+        ])
+        return [Array(envelope.event.topic.utf8), header] + envelope.event.payload
     }
 
     /// Reads `frames`, refusing anything malformed or over `limits`.

@@ -4,15 +4,17 @@ import CapstanCore
 /// them, so the same header gives the same bytes; plain ASCII strings (digests, names, epochs)
 /// are copied whole instead of escaped scalar by scalar. Publishing is dominated by this.
 enum HeaderEncoder {
-    static func encode(_ fields: [String: JSONValue]) -> [UInt8] {
+    static func encode(_ fields: [String: JSONValue], adding extra: KeyValuePairs<String, JSONValue> = [:]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(64 + fields.count * 48)
         output.append(UInt8(ascii: "{"))
-        for (position, key) in fields.keys.sorted(by: JSONValue.utf8Less).enumerated() {
+        let added = Dictionary(uniqueKeysWithValues: extra.map { ($0.key, $0.value) })
+        let keys = fields.keys.filter { added[$0] == nil } + added.keys
+        for (position, key) in keys.sorted(by: JSONValue.utf8Less).enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
             writeString(key, to: &output)
             output.append(UInt8(ascii: ":"))
-            writeValue(fields[key]!, to: &output)
+            writeValue(added[key] ?? fields[key]!, to: &output)
         }
         output.append(UInt8(ascii: "}"))
         return output

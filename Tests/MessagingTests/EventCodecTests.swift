@@ -68,3 +68,11 @@ import Testing
         #expect(HeaderEncoder.encode(fields) == Array(JSONValue.object(fields).serialized().utf8))
     }
 }
+
+@Suite struct ReservedHeaderTests {
+    @Test func envelopeFieldsWinOverEventFieldsWithReservedNames() throws {
+        let envelope = Envelope(event: Event(topic: "t", fields: ["seq": 99, "epoch": "forged", "x": 1]), epoch: "real", seq: 3)
+        let header = try JSONValue.parse(EventCodec.encode(envelope)[1])
+        #expect(header == ["seq": 3, "epoch": "real", "v": 1, "x": 1])
+    }
+}

@@ -3,7 +3,6 @@
 import CapstanCore
 import Logging
 import Messaging
-import Foundation
 
 struct Payloads: RequestHandler {
     let digest: Digest
@@ -51,17 +50,8 @@ enum Bench {
         let clock = ContinuousClock()
         let start = clock.now
         for _ in 0..<rounds {
-            let p0 = clock.now
             for _ in 0..<window { publisher.publish(nextEvent()) }
-            let p1 = clock.now
-            var p2 = p1
-            if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil {
-                try await Task.sleep(for: .milliseconds(100))
-                print("delivered after 100ms", subscriber.statistics.delivered)
-                p2 = clock.now
-            }
             for _ in 0..<window { _ = await events.next() }
-            if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil { print("publish", p1 - p0, "deliver", p2 - p1, "consume", clock.now - p2, subscriber.statistics) }
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
