@@ -95,14 +95,25 @@ extension SubscriberCore {
         case .enqueued:
             statistics.withLock { $0.delivered += batch.count }
         case .dropped(let lost):
-            statistics.withLock { $0.delivered += batch.count - lost.count }
+            statistics.withLock {
+                $0.delivered += batch.count
+                $0.dropped += lost.count
+            }
             for event in lost where delivered[event.key] == event.identity { delivered[event.key] = nil }
             logger.warning("consumer too slow; events dropped, resynchronising to recover them", metadata: ["events": "\(lost.count)"])
-            for link in links where link.state != .syncing { resync(link) }
+            overflowPending = true
         case .terminated:
             return
         @unknown default:
             return
         }
+    }
+
+    /// Resyncs every live link to bring back dropped events, at most once a second.
+    func recoverOverflow(now: ContinuousClock.Instant) {
+        guard overflowPending, lastOverflowResync.map({ now - $0 >= .seconds(1) }) ?? true else { return }
+        overflowPending = false
+        lastOverflowResync = now
+        for link in links where link.state != .syncing { resync(link) }
     }
 }

@@ -14,6 +14,10 @@ final class SubscriberCore: LoopHandler {
     var delivered: [String: String] = [:]
     /// Events accepted during this wake-up, handed over together by `flush()`.
     var outbox: [Event] = []
+    /// Set when the consumer fell behind and events were dropped; the resync that recovers them
+    /// runs at most once a second, so a stalled consumer cannot cause a snapshot storm.
+    var overflowPending = false
+    var lastOverflowResync: ContinuousClock.Instant?
 
     init(transport: Transport, settings: SubscriberSettings, output: AsyncStream<[Event]>.Continuation,
          statistics: Locked<SubscriberStatistics>) throws {
@@ -48,12 +52,14 @@ final class SubscriberCore: LoopHandler {
         let silence = settings.heartbeatInterval * settings.missedHeartbeats
         // Only live links wait for heartbeats; a syncing link's timer is its snapshot deadline.
         let silenceDeadlines = links.filter { $0.state != .syncing }.map { $0.lastHeard + silence }
-        let deadlines = silenceDeadlines + links.compactMap { $0.channel.nextDeadline() }
+        let overflowDeadline = overflowPending ? (lastOverflowResync.map { $0 + .seconds(1) } ?? now) : nil
+        let deadlines = silenceDeadlines + links.compactMap { $0.channel.nextDeadline() } + [overflowDeadline].compactMap { $0 }
         return deadlines.min().map { $0 - now }
     }
 
     func tick(now: ContinuousClock.Instant) {
         flush()
+        recoverOverflow(now: now)
         let silence = settings.heartbeatInterval * settings.missedHeartbeats
         for link in links {
             link.channel.expire(now: now)

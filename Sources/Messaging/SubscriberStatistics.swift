@@ -6,8 +6,10 @@ public struct SubscriberStatistics: Sendable, Hashable {
     public var resyncs = 0
     /// Messages refused by the codec.
     public var malformed = 0
-    /// Events handed to the consumer.
+    /// Events handed to the consumer's stream.
     public var delivered = 0
+    /// Events the stream dropped because the consumer fell behind (recovered by resync).
+    public var dropped = 0
 
     public init() {}
 }

@@ -107,3 +107,26 @@ import ZeroMQ
         await transport.shutdown()
     }
 }
+
+@Suite struct SlowConsumerTests {
+    @Test func eventsDroppedForASlowConsumerComeBackByResync() async throws {
+        let transport = try await makeTransport()
+        let publisher = try await EventPublisher.start(transport: transport, settings: loopbackSettings())
+        var settings = fastSettings([publisher.upstream])
+        settings.bufferSize = 1  // one batch held: anything more drops the oldest
+        let subscriber = try await EventSubscriber.start(transport: transport, settings: settings)
+        #expect(await eventually { subscriber.statistics.snapshots >= 1 })
+        let topics = (0..<40).map { "status.app\($0)" }
+        for (index, topic) in topics.enumerated() {
+            publisher.publish(event(topic, topic))
+            #expect(await eventually { subscriber.statistics.delivered >= index + 1 })  // one batch per event
+        }
+        #expect(subscriber.statistics.dropped >= 1)
+        let collector = EventCollector(subscriber)  // the consumer starts late
+        #expect(await eventually { Set(collector.topics) == Set(topics) })
+        #expect(subscriber.statistics.resyncs >= 1)
+        await subscriber.stop()
+        await publisher.stop()
+        await transport.shutdown()
+    }
+}
