@@ -54,6 +54,7 @@ let package = Package(
         // CLI: the `capstan` subcommands, one per file; the executable only lists them.
         .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
         .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Messaging"]),
         // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
         .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
                           path: "bench/messaging/Sources"),
