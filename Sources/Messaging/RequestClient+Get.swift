@@ -3,9 +3,13 @@ import CapstanCore
 extension RequestClient {
     /// Fetches the payload named `digest` in chunks, several in flight at once, and returns it
     /// only when its sha256 matches; otherwise throws `.digestMismatch` and returns nothing.
-    public func get(_ digest: Digest, window: Int = 8) async throws(RequestError) -> [UInt8] {
+    /// A payload announced larger than `maxBytes` is refused before anything is allocated.
+    public func get(_ digest: Digest, maxBytes: Int = 1 << 30, window: Int = 8) async throws(RequestError) -> [UInt8] {
         let chunk = limits.chunkBytes
         let first = try await fetchChunk(digest, offset: 0, length: chunk)
+        guard first.size <= maxBytes else {
+            throw .malformedReply(endpoint: endpoint, reason: "payload of \(first.size) bytes is over the \(maxBytes)-byte limit")
+        }
         var buffer = [UInt8](repeating: 0, count: first.size)
         buffer.replaceSubrange(0..<first.bytes.count, with: first.bytes)
         let offsets = Array(stride(from: first.bytes.count, to: first.size, by: chunk))

@@ -63,6 +63,10 @@ import ZeroMQ
         let received = try await client.get(digest)
         #expect(received.count == bytes.count)
         #expect(received == bytes)
+        await #expect(throws: RequestError.malformedReply(
+            endpoint: publisher.routerEndpoint, reason: "payload of \(50 << 20) bytes is over the \(1 << 20)-byte limit")) {
+            try await client.get(digest, maxBytes: 1 << 20)
+        }
         await #expect(throws: RequestError.refused(endpoint: publisher.routerEndpoint, reason: "unknown digest \(Digest(of: [1]))")) {
             try await client.get(Digest(of: [1]))
         }
