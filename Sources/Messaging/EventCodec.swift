@@ -41,6 +41,7 @@ public enum EventCodec {
 
     static func decodeHeader(_ frame: [UInt8], limits: MessageLimits) throws(MessageError) -> [String: JSONValue] {
         guard frame.count <= limits.maxHeaderBytes else { throw MessageError("header of \(frame.count) bytes, more than \(limits.maxHeaderBytes)") }
+        if let fields = HeaderDecoder.decodeFlat(frame) { return fields }
         let value: JSONValue
         do {
             value = try JSONValue.parse(frame, maxDepth: 32)

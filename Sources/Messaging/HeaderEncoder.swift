@@ -8,13 +8,14 @@ enum HeaderEncoder {
         var output: [UInt8] = []
         output.reserveCapacity(64 + fields.count * 48)
         output.append(UInt8(ascii: "{"))
-        let added = Dictionary(uniqueKeysWithValues: extra.map { ($0.key, $0.value) })
-        let keys = fields.keys.filter { added[$0] == nil } + added.keys
-        for (position, key) in keys.sorted(by: JSONValue.utf8Less).enumerated() {
+        var members = extra.map { ($0.key, $0.value) }
+        for (key, value) in fields where !extra.contains(where: { $0.key == key }) { members.append((key, value)) }
+        members.sort { JSONValue.utf8Less($0.0, $1.0) }
+        for (position, member) in members.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            writeString(key, to: &output)
+            writeString(member.0, to: &output)
             output.append(UInt8(ascii: ":"))
-            writeValue(added[key] ?? fields[key]!, to: &output)
+            writeValue(member.1, to: &output)
         }
         output.append(UInt8(ascii: "}"))
         return output

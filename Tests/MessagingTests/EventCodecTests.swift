@@ -76,3 +76,23 @@ import Testing
         #expect(header == ["seq": 3, "epoch": "real", "v": 1, "x": 1])
     }
 }
+
+@Suite struct HeaderDecoderTests {
+    static let headers = [
+        "{}", #"{"v":1,"epoch":"e","seq":12}"#, #"{"a":"é☃","b":true,"c":false,"d":null,"e":-5,"f":0}"#,
+        #"{"a":"x\"y"}"#, #"{"a":1.5}"#, #"{"a":[1]}"#, #"{"a":{"b":1}}"#, #"{ "a":1}"#, #"{"a":01}"#, #"{"a":1,}"#,
+        #"{"a":1}x"#, #"{"a":1,"a":2}"#, #"{"a":tru}"#, #"{"a":-}"#, #"{"a":"\u0041"}"#, #"{"a":1e3}"#,
+        #"{"a":99999999999999999999}"#, #"{"a""#, "{", "}", "",
+    ]
+
+    @Test(arguments: headers)
+    func agreesWithTheGeneralParserOrDefersToIt(header: String) {
+        let bytes = Array(header.utf8)
+        guard let fast = HeaderDecoder.decodeFlat(bytes) else { return }
+        #expect((try? JSONValue.parse(bytes)) == .object(fast))
+    }
+
+    @Test func takesTheFastPathForOrdinaryHeaders() {
+        #expect(HeaderDecoder.decodeFlat(Array(#"{"digest":"sha256:ab","seq":3,"v":1}"#.utf8)) == ["digest": "sha256:ab", "seq": 3, "v": 1])
+    }
+}
