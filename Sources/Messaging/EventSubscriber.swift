@@ -6,6 +6,7 @@ import ZeroMQ
 /// changes once, as an `AsyncStream`.
 public final class EventSubscriber: Service, Sendable {
     /// Events in arrival order, de-duplicated by key and digest; ends when the subscriber stops.
+    /// Iterate it from one task only; cancelling that iteration ends the stream.
     public let events: EventStream
     private let loop: SocketLoop<SubscriberCore>
     private let counters: Locked<SubscriberStatistics>
