@@ -12,36 +12,50 @@ extension RequestClient {
         }
         var buffer = [UInt8](repeating: 0, count: first.size)
         buffer.replaceSubrange(0..<first.bytes.count, with: first.bytes)
-        let offsets = Array(stride(from: first.bytes.count, to: first.size, by: chunk))
-        do {
-            try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
-                var next = offsets.makeIterator()
-                for _ in 0..<window {
-                    guard let offset = next.next() else { break }
-                    group.addTask { (offset, try await self.fetchChunk(digest, offset: offset, length: chunk).bytes) }
-                }
-                while let (offset, bytes) = try await group.next() {
-                    guard offset + bytes.count <= buffer.count else {
-                        throw RequestError.malformedReply(endpoint: endpoint, reason: "chunk past the announced size")
-                    }
-                    buffer.replaceSubrange(offset..<offset + bytes.count, with: bytes)
-                    if let offset = next.next() {
-                        group.addTask { (offset, try await self.fetchChunk(digest, offset: offset, length: chunk).bytes) }
-                    }
-                }
-            }
-        } catch let error as RequestError {
-            throw error
-        } catch {
-            throw .closed
+        try await fetchRemaining(digest, after: first, window: window) { offset, bytes in
+            buffer.replaceSubrange(offset..<offset + bytes.count, with: bytes)
         }
         let actual = Digest(of: buffer)
         guard actual == digest else { throw .digestMismatch(expected: digest, actual: actual) }
         return buffer
     }
 
+    /// Fetches every chunk after `first`, `window` at a time, handing each to `accept` (on this
+    /// task, in arrival order, which need not be offset order).
+    func fetchRemaining(
+        _ digest: Digest, after first: (size: Int, bytes: [UInt8]), window: Int,
+        accept: (Int, [UInt8]) throws -> Void
+    ) async throws(RequestError) {
+        let chunk = limits.chunkBytes
+        let offsets = Array(stride(from: first.bytes.count, to: first.size, by: chunk))
+        do {
+            try await withThrowingTaskGroup(of: (Int, (size: Int, bytes: [UInt8])).self) { group in
+                var next = offsets.makeIterator()
+                for _ in 0..<max(1, window) {
+                    guard let offset = next.next() else { break }
+                    group.addTask { (offset, try await self.fetchChunk(digest, offset: offset, length: chunk)) }
+                }
+                while let (offset, reply) = try await group.next() {
+                    // fetchChunk checked the chunk against its own reply; a size that changed
+                    // between replies would place bytes outside the payload.
+                    guard reply.size == first.size else {
+                        throw RequestError.malformedReply(endpoint: endpoint, reason: "payload size changed between chunks")
+                    }
+                    try accept(offset, reply.bytes)
+                    if let offset = next.next() {
+                        group.addTask { (offset, try await self.fetchChunk(digest, offset: offset, length: chunk)) }
+                    }
+                }
+            }
+        } catch let error as RequestError {
+            throw error
+        } catch {
+            throw .storage(reason: "\(error)")
+        }
+    }
+
     /// One chunk and the total size the server announced.
-    private func fetchChunk(_ digest: Digest, offset: Int, length: Int) async throws(RequestError) -> (size: Int, bytes: [UInt8]) {
+    func fetchChunk(_ digest: Digest, offset: Int, length: Int) async throws(RequestError) -> (size: Int, bytes: [UInt8]) {
         let body = try await send(.get(digest, offset: offset, length: length))
         guard body.count == 2, let meta = try? JSONValue.parse(body[0]),
               let size = meta["size"]?.intValue, size >= 0, meta["offset"]?.intValue == Int64(offset),

@@ -12,10 +12,12 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     case digestMismatch(expected: Digest, actual: Digest)
     /// The client was closed while the request was pending.
     case closed
+    /// The received payload could not be stored locally (GET to a file).
+    case storage(reason: String)
 
     public var isRetryable: Bool {
         switch self {
-        case .timeout, .digestMismatch, .malformedReply: true
+        case .timeout, .digestMismatch, .malformedReply, .storage: true
         case .refused, .closed: false
         }
     }
@@ -27,6 +29,7 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedReply(let endpoint, let reason): "\(endpoint): malformed reply: \(reason)"
         case .digestMismatch(let expected, let actual): "received bytes hash to \(actual), not \(expected); discarded"
         case .closed: "the request client was closed"
+        case .storage(let reason): "could not store the received payload: \(reason)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import CapstanCore
+import Foundation
 @testable import Messaging
 import Testing
 import ZeroMQ
@@ -70,6 +71,31 @@ import ZeroMQ
         await #expect(throws: RequestError.refused(endpoint: publisher.routerEndpoint, reason: "unknown digest \(Digest(of: [1]))")) {
             try await client.get(Digest(of: [1]))
         }
+        await client.close()
+        await publisher.stop()
+        await transport.shutdown()
+    }
+
+    @Test func streamsAPayloadIntoAFileOnlyWhenItsDigestMatches() async throws {
+        var bytes = [UInt8](repeating: 0, count: (5 << 20) + 123)
+        for index in stride(from: 0, to: bytes.count, by: 1000) { bytes[index] = UInt8(truncatingIfNeeded: index / 1000) }
+        let digest = Digest(of: bytes)
+        let corrupt = [UInt8](repeating: 1, count: 3 << 20)
+        let corruptDigest = Digest(of: corrupt)
+        let handler = FixtureHandler(payloads: [
+            digest: BytesPayload(bytes), corruptDigest: CorruptPayload(bytes: corrupt, corruptAt: (1 << 20) + 1),
+        ])
+        let transport = try await makeTransport()
+        let publisher = try await EventPublisher.start(transport: transport, settings: loopbackSettings(handler: handler))
+        let client = try await RequestClient.start(transport: transport, upstream: publisher.upstream)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("get-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        try await client.get(digest, to: directory + "/good.tar.gz")
+        #expect(FileManager.default.contents(atPath: directory + "/good.tar.gz") == Data(bytes))
+        await #expect(throws: RequestError.self) { try await client.get(corruptDigest, to: directory + "/bad.tar.gz") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["good.tar.gz"])
         await client.close()
         await publisher.stop()
         await transport.shutdown()
