@@ -45,5 +45,15 @@ let package = Package(
         .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+
+        // Fetcher stage: libgit2 wrapper, deterministic tar.gz, the stage library and its executable.
+        .target(name: "Git", dependencies: ["CGit2", version, crypto]),
+        .target(name: "Archive", dependencies: ["CZlib", "CapstanCore", crypto]),
+        .target(name: "Fetcher", dependencies: ["Git", "Archive", "CapstanCore", logging, metrics, crypto]),
+        .executableTarget(name: "capstan-fetcher", dependencies: ["Fetcher", argumentParser, logging]),
+        .target(name: "FetcherTesting", dependencies: [], path: "Tests/FetcherTesting"),
+        .testTarget(name: "GitTests", dependencies: ["Git", "FetcherTesting"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
     ]
 )

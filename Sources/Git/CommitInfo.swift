@@ -1,0 +1,11 @@
+/// The commit metadata a revision carries: who, when, and the subject line.
+public struct CommitInfo: Sendable, Equatable, Codable {
+    public let id: String
+    public let author: String
+    public let email: String
+    /// Seconds since 1970, UTC.
+    public let time: Int64
+    /// Minutes east of UTC, as recorded in the commit.
+    public let timeOffset: Int
+    public let subject: String
+}

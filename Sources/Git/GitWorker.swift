@@ -1,0 +1,62 @@
+import Foundation
+
+/// A dedicated thread that runs blocking libgit2 work one job at a time, off Swift's cooperative pool.
+///
+/// One worker per repository keeps a repository's handles on a single thread, which is also
+/// where libgit2's thread-local last error is read.
+public final class GitWorker: @unchecked Sendable {
+    // Safe to share: the only mutable state lives in `queue`, which guards it with its own lock.
+    private let queue: JobQueue
+
+    public init(name: String) {
+        GitLibrary.ensureInitialized()
+        queue = JobQueue()
+        let queue = queue
+        let thread = Thread { queue.drain() }
+        thread.name = name
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    deinit { queue.stop() }
+
+    /// Runs `body` on the worker's thread and returns its result to the awaiting task.
+    public func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.push { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}
+
+/// The worker's job list: pushed from any thread, drained by the worker's thread until stopped.
+private final class JobQueue: @unchecked Sendable {
+    // Safe to share: `jobs` and `stopped` are only touched with `condition` locked.
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+    private var stopped = false
+
+    func push(_ job: @escaping () -> Void) {
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    func drain() {
+        while let job = next() { job() }
+    }
+
+    private func next() -> (() -> Void)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.isEmpty && !stopped { condition.wait() }
+        return jobs.isEmpty ? nil : jobs.removeFirst()
+    }
+}
