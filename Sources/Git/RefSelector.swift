@@ -33,4 +33,9 @@ public enum RefSelector: Sendable, Equatable, CustomStringConvertible {
 public struct ResolvedRef: Sendable, Equatable {
     public let name: String
     public let commit: ObjectID
+
+    public init(name: String, commit: ObjectID) {
+        self.name = name
+        self.commit = commit
+    }
 }
