@@ -68,7 +68,8 @@ public struct SourceSync: Sendable {
         return FileManager.default.currentDirectoryPath + "/" + url
     }
 
-    static func ignoreKey(_ patterns: [String]) -> String {
+    /// The key recorded in `SourceState.ignoreKey` for `patterns`.
+    public static func ignoreKey(_ patterns: [String]) -> String {
         Digest(of: Array(patterns.joined(separator: "\n").utf8)).description
     }
 }
