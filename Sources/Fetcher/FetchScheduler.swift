@@ -1,0 +1,128 @@
+import CapstanCore
+import Foundation
+import Git
+import Logging
+
+/// The daemon's loop: every source polled on its interval (±10 % jitter) and at once on a trigger,
+/// at most `concurrency` at a time, backing off on failure, announcing only changed revisions.
+public final class FetchScheduler: Sendable {
+    public let board: SourceBoard
+    let sources: [SourceSpec]
+    let sync: SourceSync
+    let concurrency: Int
+    let announcer: any RevisionAnnouncer
+    let logger: Logger
+    /// First retry delay after a failure, doubled per failure and capped at the source's interval.
+    let initialBackoff: Double
+
+    public init(sources: [SourceSpec], dataDirectory: String, concurrency: Int = 4, announcer: any RevisionAnnouncer,
+                logger: Logger, initialBackoff: Double = 5) {
+        self.sources = sources
+        sync = SourceSync(dataDirectory: dataDirectory)
+        board = SourceBoard(names: sources.map(\.name))
+        self.concurrency = concurrency
+        self.announcer = announcer
+        self.logger = logger
+        self.initialBackoff = initialBackoff
+    }
+
+    /// Re-announces what the data directory already holds, then polls until cancelled.
+    public func run() async {
+        await restore()
+        let permits = Permits(concurrency)
+        await withTaskGroup(of: Void.self) { group in
+            for spec in sources {
+                group.addTask { await self.loop(spec, permits: permits) }
+            }
+        }
+    }
+
+    /// Announces each source's saved revision whose artifact is still on disk, without fetching.
+    func restore() async {
+        for spec in sources {
+            let state = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
+            guard let current = state.current, sync.store.contains(current.digest) else { continue }
+            board.setRevision(current)
+            board.update(spec.name) { $0.ready = true; $0.revision = current.revision.description; $0.digest = current.digest.description }
+            await announcer.announce(current)
+        }
+    }
+
+    private func loop(_ spec: SourceSpec, permits: Permits) async {
+        let worker = GitWorker(name: "git-\(spec.name)")
+        let wakeup = board.wakeup(spec.name)
+        var delay = 0.0
+        while !Task.isCancelled {
+            if delay > 0 { await wakeup.wait(upTo: delay) }
+            guard !Task.isCancelled else { return }
+            await permits.acquire()
+            delay = await fetch(spec, worker: worker)
+            await permits.release()
+            let next = Date().addingTimeInterval(delay)
+            board.update(spec.name) { $0.nextFetch = next }
+        }
+    }
+
+    /// One fetch of `spec`; returns the seconds until the next one.
+    func fetch(_ spec: SourceSpec, worker: GitWorker) async -> Double {
+        let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
+        let started = Date()
+        let sync = self.sync
+        do {
+            let outcome = try await worker.perform { try sync.sync(spec, previous: previous) }
+            try await record(outcome, spec: spec, previous: previous, started: started)
+            return FetchScheduler.jittered(spec.interval)
+        } catch {
+            let failure = error as? FetchError ?? FetchError("source \(spec.name): \(error)", action: .retry)
+            var failures = 0
+            board.update(spec.name) { status in
+                status.failures += 1
+                status.lastError = failure.message
+                status.lastFetch = started
+                failures = status.failures
+            }
+            logger.error("fetch failed", metadata: ["source": "\(spec.name)", "error": "\(failure.message)", "failures": "\(failures)"])
+            FetchMetrics.failed(spec.name)
+            return failure.action == .retry ? backoff(failures: failures, interval: spec.interval) : spec.interval
+        }
+    }
+
+    private func record(_ outcome: SourceSync.Outcome, spec: SourceSpec, previous: SourceState, started: Date) async throws {
+        let revision = outcome.revision
+        var state = previous
+        state.record(revision, keep: spec.keep)
+        state.ignoreKey = SourceSync.ignoreKey(spec.ignore)
+        try state.save(dataDirectory: sync.dataDirectory, source: spec.name)
+        board.setRevision(revision)
+        board.update(spec.name) { status in
+            status.ready = true
+            status.failures = 0
+            status.lastError = nil
+            status.lastFetch = started
+            status.revision = revision.revision.description
+            status.digest = revision.digest.description
+        }
+        let duration = Date().timeIntervalSince(started)
+        FetchMetrics.fetched(spec.name, duration: duration, bytes: outcome.fetch.receivedBytes, artifactSize: revision.size)
+        logger.info("fetched", metadata: ["source": "\(spec.name)", "revision": "\(revision.revision)", "digest": "\(revision.digest)",
+                                          "duration": "\(String(format: "%.3f", duration))s", "bytes": "\(outcome.fetch.receivedBytes)"])
+        if previous.current?.revision != revision.revision || previous.current?.digest != revision.digest {
+            await announcer.announce(revision)
+        }
+        collectGarbage()
+    }
+
+    /// Deletes artifacts no source keeps any more; a current artifact is always in its source's history.
+    private func collectGarbage() {
+        let keep = Set(sources.flatMap { SourceState.load(dataDirectory: sync.dataDirectory, source: $0.name).history })
+        sync.store.collectGarbage(keeping: keep)
+    }
+
+    func backoff(failures: Int, interval: Double) -> Double {
+        min(interval, min(initialBackoff, interval) * pow(2, Double(max(0, failures - 1))))
+    }
+
+    static func jittered(_ interval: Double) -> Double {
+        interval * Double.random(in: 0.9...1.1)
+    }
+}
