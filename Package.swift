@@ -41,10 +41,15 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Thin Swift layer over libyaml's event parser: the ordered YAML node model.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .executableTarget(name: "capstan-yaml-bench", dependencies: ["YAML"], path: "bench/yaml/Sources"),
+
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
-        .target(name: "CapstanCore", dependencies: [version, collections, crypto]),
+        .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
 
         // Fetcher stage: libgit2 wrapper, deterministic tar.gz, the stage library and its executable.
         .target(name: "Git", dependencies: ["CGit2", version, crypto]),
