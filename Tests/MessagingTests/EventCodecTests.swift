@@ -1,0 +1,60 @@
+import CapstanCore
+@testable import Messaging
+import Testing
+
+@Suite struct EventCodecTests {
+    @Test func roundTripsTopicHeaderAndPayload() throws {
+        let envelope = Envelope(event: Event(topic: "bundle.shop", fields: ["app": "shop"], payload: [[1, 2, 3]]), epoch: "e1", seq: 7)
+        let frames = EventCodec.encode(envelope)
+        #expect(String(decoding: frames[0], as: UTF8.self) == "bundle.shop")
+        let header = try JSONValue.parse(frames[1])
+        #expect(header["v"] == 1 && header["epoch"] == "e1" && header["seq"] == 7)
+        #expect(try EventCodec.decode(frames) == envelope)
+    }
+
+    static func frames(_ texts: String...) -> [[UInt8]] { texts.map { Array($0.utf8) } }
+
+    static let malformed: [([[UInt8]], String)] = [
+        ([], "0 frame(s), expected at least topic and header"),
+        (frames("t"), "1 frame(s), expected at least topic and header"),
+        (frames("", "{}"), "topic of 0 bytes, expected 1 to 256"),
+        (frames("t t", "{}"), "topic has non-printable or non-ASCII bytes"),
+        (frames("t", "[1]"), "header is not a JSON object"),
+        (frames("t", #"{"v":2,"epoch":"e","seq":1}"#), "unsupported protocol version 2"),
+        (frames("t", #"{"v":1,"seq":1}"#), "header has no valid epoch"),
+        (frames("t", #"{"v":1,"epoch":"e","seq":-1}"#), "header has no valid seq"),
+        (frames("t", "{nope"), "header: invalid JSON at byte 1: expected a string key"),
+    ]
+
+    @Test(arguments: malformed)
+    func refusesMalformedFrames(frames: [[UInt8]], reason: String) {
+        #expect(throws: MessageError(reason)) { try EventCodec.decode(frames) }
+    }
+
+    @Test func refusesOversizedHeaderAndTooManyFrames() {
+        let big = Array("{\"pad\":\"\(String(repeating: "x", count: 70_000))\"}".utf8)
+        #expect(throws: MessageError.self) { try EventCodec.decode([Array("t".utf8), big]) }
+        let many = [Array("t".utf8), Array("{}".utf8)] + Array(repeating: [UInt8](), count: 100)
+        #expect(throws: MessageError("102 frames, more than 64")) { try EventCodec.decode(many) }
+    }
+
+    @Test func parsesRequestLines() throws {
+        let digest = Digest(of: [1])
+        #expect(try Request.parse(Array("SNAPSHOT".utf8), defaultLength: 10) == .snapshot)
+        #expect(try Request.parse(Array("GET \(digest)".utf8), defaultLength: 10) == .get(digest, offset: 0, length: 10))
+        #expect(try Request.parse(Array("GET \(digest) 5 99".utf8), defaultLength: 10) == .get(digest, offset: 5, length: 10))
+        #expect(try Request.parse(Array("TRIGGER platform".utf8), defaultLength: 10) == .trigger("platform"))
+        for bad in ["", "GET", "GET sha256:zz", "TRIGGER", "STATUS now", "DELETE x"] {
+            #expect(throws: MessageError.self) { try Request.parse(Array(bad.utf8), defaultLength: 10) }
+        }
+    }
+
+    @Test func loopbackEndpointsNeedNoEncryption() {
+        for endpoint in ["tcp://127.0.0.1:7401", "tcp://localhost:1", "tcp://[::1]:2", "inproc://x", "ipc:///tmp/s"] {
+            #expect(Transport.isLoopback(endpoint))
+        }
+        for endpoint in ["tcp://*:7401", "tcp://0.0.0.0:1", "tcp://10.0.0.1:2", "tcp://fetcher:7401"] {
+            #expect(!Transport.isLoopback(endpoint))
+        }
+    }
+}
