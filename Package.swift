@@ -19,7 +19,7 @@ let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Capstan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +48,10 @@ let package = Package(
         // Domain: names, revisions, digests, object identity, config, events, errors; no I/O.
         .target(name: "CapstanCore", dependencies: ["YAML", version, collections, crypto]),
 
+        // File access confined to an artifact root, shared by every render engine.
+        .target(name: "Sandbox"),
+
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
 
@@ -72,5 +76,26 @@ let package = Package(
         // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
         .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
                           path: "bench/messaging/Sources"),
+        // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
+        .target(name: "Manifests", dependencies: ["CapstanCore"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore"]),
+
+        // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
+        .target(name: "Patching", dependencies: ["CapstanCore"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
+
+        // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
+        .target(
+            name: "StageRuntime",
+            dependencies: [
+                "CapstanCore", logging, metrics, prometheus, serviceLifecycle, hummingbird, argumentParser, nio,
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
+        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
+
+        // Shared test support: child processes with deadlines, a loopback HTTP client.
+        .target(name: "CapstanTesting"),
     ]
 )

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Canonical absolute paths through realpath(3).
+enum RealPath {
+    static func resolve(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Reads a symlink's target without following it.
+enum SymbolicLink {
+    /// The link's target text, or nil when `path` is not a symlink.
+    static func target(of path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Counts files and bytes read across one tree, enforcing its limits.
+final class ReadBudget: Sendable {
+    private let limits: SourceLimits
+    private let used = Mutex<(files: Int, bytes: Int)>((0, 0))
+
+    init(limits: SourceLimits) { self.limits = limits }
+
+    func charge(bytes: Int, path: String) throws(SandboxError) {
+        let verdict: SandboxError.Problem? = used.withLock { used in
+            if used.files + 1 > limits.maxFiles { return .tooManyFiles(limit: limits.maxFiles) }
+            if used.bytes + bytes > limits.maxTotalBytes { return .totalTooLarge(limit: limits.maxTotalBytes) }
+            used.files += 1
+            used.bytes += bytes
+            return nil
+        }
+        if let verdict { throw SandboxError(path: path, problem: verdict) }
+    }
+}
+
+/// Whole-file reads with a size cap checked before and while reading.
+enum FileReader {
+    static func read(_ absolute: String, relative: String, budget: ReadBudget) throws(SandboxError) -> [UInt8] {
+        let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SandboxError(path: relative, problem: .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw SandboxError(path: relative, problem: .unreadable(String(cString: strerror(errno))))
+        }
+        let limit = budget.limitPerFile
+        guard Int(info.st_size) <= limit else { throw SandboxError(path: relative, problem: .tooLarge(limit: limit)) }
+        try budget.charge(bytes: Int(info.st_size), path: relative)
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            offset += count
+        }
+        return Array(bytes[0..<offset])
+    }
+}
+
+extension ReadBudget {
+    var limitPerFile: Int { limits.maxFileBytes }
+}
