@@ -59,11 +59,12 @@ let package = Package(
         .target(name: "Git", dependencies: ["CGit2", version, crypto]),
         .target(name: "Archive", dependencies: ["CZlib", "CapstanCore", crypto]),
         .target(name: "Fetcher", dependencies: ["Git", "Archive", "CapstanCore", logging, metrics, crypto]),
-        .executableTarget(name: "capstan-fetcher", dependencies: ["Fetcher", argumentParser, logging]),
+        .target(name: "FetcherStage", dependencies: ["Fetcher", "Messaging", "StageRuntime", "CapstanCore", logging, serviceLifecycle, hummingbird]),
+        .executableTarget(name: "capstan-fetcher", dependencies: ["Fetcher", "FetcherStage", "StageRuntime", "CapstanCore", argumentParser, logging]),
         .target(name: "FetcherTesting", dependencies: [], path: "Tests/FetcherTesting"),
         .testTarget(name: "GitTests", dependencies: ["Git", "FetcherTesting"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
-        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),

@@ -15,6 +15,9 @@ static inline int capstan_git_opt_set_mwindow_size(size_t size) {
 static inline int capstan_git_opt_set_mwindow_mapped_limit(size_t limit) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
 }
+static inline int capstan_git_opt_enable_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
 static inline int capstan_git_opt_set_user_agent(const char *agent) {
     return git_libgit2_opts(GIT_OPT_SET_USER_AGENT, agent);
 }

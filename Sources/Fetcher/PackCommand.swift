@@ -7,6 +7,7 @@ public enum PackCommand {
     /// Fetches `url` (into `mirror`, or a temporary mirror removed afterwards), packs `ref`, and returns the revision.
     public static func run(url: String, ref: String, out: String, secret: String?, mirror: String? = nil,
                            ignore: [String] = []) async throws -> FetchedRevision {
+        let out = out.hasPrefix("/") ? out : FileManager.default.currentDirectoryPath + "/" + out
         let data = mirror ?? NSTemporaryDirectory() + "capstan-pack-\(UUID().uuidString)"
         defer { if mirror == nil { try? FileManager.default.removeItem(atPath: data) } }
         let spec = SourceSpec(name: "pack", url: url, ref: RefSelector(parsing: ref), secretDirectory: secret, ignore: ignore)

@@ -8,4 +8,13 @@ public struct CommitInfo: Sendable, Equatable, Codable {
     /// Minutes east of UTC, as recorded in the commit.
     public let timeOffset: Int
     public let subject: String
+
+    public init(id: String, author: String, email: String, time: Int64, timeOffset: Int, subject: String) {
+        self.id = id
+        self.author = author
+        self.email = email
+        self.time = time
+        self.timeOffset = timeOffset
+        self.subject = subject
+    }
 }

@@ -1,12 +1,29 @@
 import ArgumentParser
+import CapstanCore
 import Fetcher
+import FetcherStage
 import Foundation
+import StageRuntime
 
 /// The fetcher stage's command line: `pack` for one shot, `run` for the daemon.
 @main
 struct CapstanFetcher: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "capstan-fetcher", abstract: "Turns git commits into content-addressed artifacts.",
-                                                    subcommands: [Pack.self])
+                                                    subcommands: [Run.self, Pack.self])
+
+    /// The daemon: polls every configured source, publishes revisions, serves requests and webhooks.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the fetcher stage.")
+        @OptionGroup var options: StageOptions
+        @Option(help: "Sources fetched at once (default: stages.fetcher.concurrency).") var concurrency: Int?
+
+        func run() async throws {
+            let runner = StageRunner(stage: "fetcher", options: options)
+            let config = try CapstanConfig.load(path: options.config)
+            let fetcher = FetcherService(config: config, shard: options.shard, concurrency: concurrency, logger: runner.logger, readiness: runner.readiness)
+            try await runner.run(services: [fetcher], routes: fetcher.addRoutes)
+        }
+    }
 
     /// Fetches and packs one ref, printing the revision as JSON.
     struct Pack: AsyncParsableCommand {
