@@ -34,7 +34,7 @@ public struct FetcherService: Service {
 
     public func run() async throws {
         let stage = config.stages.fetcher
-        let transport = try await Transport.start(security: .plain(insecure: stage.insecure), logger: logger)
+        let transport = try await Transport.start(security: try FetcherService.security(stage), logger: logger)
         let publisher = try await EventPublisher.start(transport: transport, settings: PublisherSettings(
             pub: stage.pub, router: stage.router, requestHandler: FetcherRequests(board: scheduler.board)))
         announcer.attach(publisher)
@@ -44,6 +44,16 @@ public struct FetcherService: Service {
         try? await cancelWhenGracefulShutdown { await scheduler.run() }
         await publisher.stop()
         await transport.shutdown()
+    }
+}
+
+extension FetcherService {
+    /// CURVE with the stage's server key and allow-listed clients when configured; plain otherwise
+    /// (loopback only unless `insecure: true`).
+    static func security(_ stage: StageConfig) throws -> TransportSecurity {
+        guard let curve = stage.curve else { return .plain(insecure: stage.insecure) }
+        let keyPair = try KeyFiles.readKeyPair(secretKeyPath: curve.serverSecretKeyFile)
+        return .curve(CurveSecurity(keyPair: keyPair, allowedClientKeys: Set(curve.allowedClientKeys)))
     }
 }
 
