@@ -70,8 +70,12 @@ public struct RemoteURL: Sendable, Equatable {
         }
     }
 
-    /// The URL with any password or token replaced by `***`, safe for logs, events and errors.
+    /// `text` with the password or token of every URL in it replaced by `***`, safe for logs, events and errors.
     public static func redact(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { redactOne(String($0)) }.joined(separator: " ")
+    }
+
+    private static func redactOne(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" }

@@ -95,3 +95,35 @@ func eventually(_ seconds: Double = 20, _ condition: () async -> Bool) async -> 
         #expect((0..<100).map { _ in FetchScheduler.jittered(60) }.allSatisfy { (54...66).contains($0) })
     }
 }
+
+@Suite struct ArtifactGarbageTests {
+    @Test func keepsTheLastNArtifactsPerSourceAndAlwaysTheCurrentOne() async throws {
+        let fixture = try GitFixture()
+        defer { fixture.remove() }
+        try fixture.commit("v0", files: ["a.yaml": "0\n"])
+        let recorder = AnnouncementRecorder()
+        let spec = SourceSpec(name: "site", url: fixture.path, ref: .branch("main"), interval: 3600, keep: 2)
+        let scheduler = FetchScheduler(sources: [spec], dataDirectory: fixture.root("data"), announcer: recorder, logger: Logger(label: "test"))
+        let task = Task { await scheduler.run() }
+        defer { task.cancel() }
+        #expect(await eventually { await recorder.announced.count == 1 })
+        for index in 1...3 {
+            try fixture.commit("v\(index)", files: ["a.yaml": "\(index)\n"])
+            scheduler.board.trigger("site")
+            #expect(await eventually { await recorder.announced.count == index + 1 })
+        }
+        let stored = try FileManager.default.contentsOfDirectory(atPath: fixture.root("data/artifacts/sha256")).sorted()
+        let announced = await recorder.announced
+        #expect(stored == announced.suffix(2).map { "\($0.digest.hex).tar.gz" }.sorted())
+        #expect(FileManager.default.fileExists(atPath: try #require(announced.last).path))
+    }
+}
+
+@Suite struct RedactionTests {
+    @Test func errorsNeverCarryTheURLPassword() {
+        let error = FetchError.git(GitError(function: "git_remote_fetch", message: "unexpected http status for https://bot:hunter2@git.example.com/x.git"),
+                                   source: "site", url: "https://bot:hunter2@git.example.com/x.git")
+        #expect(!error.message.contains("hunter2"))
+        #expect(error.message.contains("https://bot:***@git.example.com/x.git"))
+    }
+}
