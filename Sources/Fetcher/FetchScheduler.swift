@@ -65,12 +65,15 @@ public final class FetchScheduler: Sendable {
 
     /// One fetch of `spec`; returns the seconds until the next one.
     func fetch(_ spec: SourceSpec, worker: GitWorker) async -> Double {
-        let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
         let started = Date()
         let sync = self.sync
         do {
-            let outcome = try await worker.perform { try sync.sync(spec, previous: previous) }
-            try await record(outcome, spec: spec, previous: previous, started: started)
+            // State files are read and written on the source's thread too: no file I/O on the cooperative pool.
+            let (outcome, previous) = try await worker.perform {
+                let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
+                return (try sync.sync(spec, previous: previous), previous)
+            }
+            try await record(outcome, spec: spec, previous: previous, started: started, worker: worker)
             return FetchScheduler.jittered(spec.interval)
         } catch {
             let failure = error as? FetchError ?? FetchError("source \(spec.name): \(error)", action: .retry)
@@ -87,12 +90,16 @@ public final class FetchScheduler: Sendable {
         }
     }
 
-    private func record(_ outcome: SourceSync.Outcome, spec: SourceSpec, previous: SourceState, started: Date) async throws {
+    private func record(_ outcome: SourceSync.Outcome, spec: SourceSpec, previous: SourceState, started: Date, worker: GitWorker) async throws {
         let revision = outcome.revision
         var state = previous
         state.record(revision, keep: spec.keep)
         state.ignoreKey = SourceSync.ignoreKey(spec.ignore)
-        try state.save(dataDirectory: sync.dataDirectory, source: spec.name)
+        let (saved, data, names, store) = (state, sync.dataDirectory, sources.map(\.name), sync.store)
+        try await worker.perform {
+            try saved.save(dataDirectory: data, source: spec.name)
+            FetchScheduler.collectGarbage(store: store, dataDirectory: data, sources: names)
+        }
         board.setRevision(revision)
         board.update(spec.name) { status in
             status.ready = true
@@ -109,13 +116,12 @@ public final class FetchScheduler: Sendable {
         if previous.current?.revision != revision.revision || previous.current?.digest != revision.digest {
             await announcer.announce(revision)
         }
-        collectGarbage()
     }
 
     /// Deletes artifacts no source keeps any more; a current artifact is always in its source's history.
-    private func collectGarbage() {
-        let keep = Set(sources.flatMap { SourceState.load(dataDirectory: sync.dataDirectory, source: $0.name).history })
-        sync.store.collectGarbage(keeping: keep)
+    static func collectGarbage(store: ArtifactStore, dataDirectory: String, sources: [String]) {
+        let keep = Set(sources.flatMap { SourceState.load(dataDirectory: dataDirectory, source: $0).history })
+        store.collectGarbage(keeping: keep)
     }
 
     func backoff(failures: Int, interval: Double) -> Double {

@@ -126,3 +126,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: first.revision.path))
     }
 }
+
+@Suite struct PackCommandTests {
+    @Test func packPrintsTheRevisionWithAnAbsoluteArtifactPath() async throws {
+        let fixture = try GitFixture()
+        defer { fixture.remove() }
+        let commit = try fixture.commit("first", files: ["a.yaml": "a\n"])
+        try fixture.tag("v1.2.0")
+        let revision = try await PackCommand.run(url: fixture.path, ref: "semver:^1", out: fixture.root("out"), secret: nil)
+        #expect(revision.revision.description == "v1.2.0@sha1:\(commit)")
+        #expect(revision.path == fixture.root("out") + "/artifacts/sha256/\(revision.digest.hex).tar.gz")
+        #expect(FileManager.default.fileExists(atPath: revision.path))
+        let json = revision.json()
+        #expect(json.contains(#""revision" : "v1.2.0@sha1:\#(commit)""#))
+        #expect(json.contains(#""digest" : "\#(revision.digest)""#))
+    }
+}
