@@ -27,6 +27,9 @@ public struct FetcherService: Service {
                                    announcer: announcer, logger: logger)
         webhooks = WebhookRoutes(board: scheduler.board, sources: config.sources, maxBody: config.limits.webhookBytes, logger: logger)
         readiness.register("fetcher", reason: "starting")
+        for source in config.sources where source.includeSubmodules {
+            logger.warning("includeSubmodules is not supported yet: submodules are left out", metadata: ["source": "\(source.name)"])
+        }
     }
 
     /// Adds `POST /hooks/<source>` to the stage's HTTP server.
@@ -60,7 +63,7 @@ extension FetcherService {
 extension SourceSpec {
     /// The fetcher's view of a configured source.
     init(config: SourceConfig, stage: StageConfig, limits: LimitsConfig) {
-        let ref: RefSelectorText = switch config.ref {
+        let ref: String = switch config.ref {
         case .branch(let name): "branch:\(name)"
         case .tag(let name): "tag:\(name)"
         case .semver(let range): "semver:\(range)"
@@ -73,5 +76,3 @@ extension SourceSpec {
                   connectTimeout: min(timeout, 15), transferTimeout: timeout)
     }
 }
-
-typealias RefSelectorText = String
