@@ -14,9 +14,12 @@ public final class FetchScheduler: Sendable {
     let logger: Logger
     /// First retry delay after a failure, doubled per failure and capped at the source's interval.
     let initialBackoff: Double
+    /// Seconds past a fetch's own timeouts after which a fetch stuck inside libgit2 is abandoned.
+    let overrunGrace: Double
 
     public init(sources: [SourceSpec], dataDirectory: String, concurrency: Int = 4, announcer: any RevisionAnnouncer,
-                logger: Logger, initialBackoff: Double = 5) {
+                logger: Logger, initialBackoff: Double = 5, overrunGrace: Double = 30) {
+        self.overrunGrace = overrunGrace
         self.sources = sources
         sync = SourceSync(dataDirectory: dataDirectory)
         board = SourceBoard(names: sources.map(\.name))
@@ -49,34 +52,39 @@ public final class FetchScheduler: Sendable {
     }
 
     private func loop(_ spec: SourceSpec, permits: Permits) async {
-        let worker = GitWorker(name: "git-\(spec.name)")
+        var worker = GitWorker(name: "git-\(spec.name)")
         let wakeup = board.wakeup(spec.name)
         var delay = 0.0
         while !Task.isCancelled {
             if delay > 0 { await wakeup.wait(upTo: delay) }
             guard !Task.isCancelled else { return }
             await permits.acquire()
-            delay = await fetch(spec, worker: worker)
+            let (wait, abandoned) = await fetch(spec, worker: worker)
+            delay = wait
             await permits.release()
+            // The old thread stays blocked until libgit2 returns; the source carries on with a fresh one.
+            if abandoned { worker = GitWorker(name: "git-\(spec.name)") }
             let next = Date().addingTimeInterval(delay)
             board.update(spec.name) { $0.nextFetch = next }
         }
     }
 
-    /// One fetch of `spec`; returns the seconds until the next one.
-    func fetch(_ spec: SourceSpec, worker: GitWorker) async -> Double {
+    /// One fetch of `spec`; returns the seconds until the next one and whether the worker was abandoned.
+    func fetch(_ spec: SourceSpec, worker: GitWorker) async -> (delay: Double, abandoned: Bool) {
         let started = Date()
         let sync = self.sync
         do {
             // State files are read and written on the source's thread too: no file I/O on the cooperative pool.
-            let (outcome, previous) = try await worker.perform {
+            let limit = spec.connectTimeout + spec.transferTimeout + overrunGrace
+            let (outcome, previous) = try await worker.perform(timeout: limit) {
                 let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
                 return (try sync.sync(spec, previous: previous), previous)
             }
             try await record(outcome, spec: spec, previous: previous, started: started, worker: worker)
-            return FetchScheduler.jittered(spec.interval)
+            return (FetchScheduler.jittered(spec.interval), false)
         } catch {
-            let failure = error as? FetchError ?? FetchError("source \(spec.name): \(error)", action: .retry)
+            let abandoned = (error as? GitError)?.kind == .timeout
+            let failure = error as? FetchError ?? FetchError("source \(spec.name): \(RemoteURL.redact("\(error)"))", action: .retry)
             var failures = 0
             board.update(spec.name) { status in
                 status.failures += 1
@@ -86,7 +94,7 @@ public final class FetchScheduler: Sendable {
             }
             logger.error("fetch failed", metadata: ["source": "\(spec.name)", "error": "\(failure.message)", "failures": "\(failures)"])
             FetchMetrics.failed(spec.name)
-            return failure.action == .retry ? backoff(failures: failures, interval: spec.interval) : spec.interval
+            return (failure.action == .retry ? backoff(failures: failures, interval: spec.interval) : spec.interval, abandoned)
         }
     }
 

@@ -20,6 +20,20 @@ public final class GitWorker: @unchecked Sendable {
 
     deinit { queue.stop() }
 
+    /// Runs `body` like `perform`, but gives up waiting after `timeout` seconds with a `.timeout` error.
+    ///
+    /// A blocked libgit2 call cannot be interrupted: the job keeps the thread until it returns, so a
+    /// caller that timed out should move on to a new worker.
+    public func perform<T: Sendable>(timeout: Double, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            queue.push { once.resume(with: Result { try body() }) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                once.resume(with: .failure(GitError(function: "fetch", message: "no answer after \(Int(timeout))s; the fetch was abandoned", kind: .timeout)))
+            }
+        }
+    }
+
     /// Runs `body` on the worker's thread and returns its result to the awaiting task.
     public func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -58,5 +72,22 @@ private final class JobQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while jobs.isEmpty && !stopped { condition.wait() }
         return jobs.isEmpty ? nil : jobs.removeFirst()
+    }
+}
+
+/// Resumes a continuation with whichever result comes first: the job's or the timer's.
+private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    // Safe to share: `continuation` is taken with `lock` held, so it is resumed exactly once.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+
+    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = continuation }
+
+    func resume(with result: Result<T, any Error>) {
+        lock.lock()
+        let continuation = self.continuation
+        self.continuation = nil
+        lock.unlock()
+        continuation?.resume(with: result)
     }
 }

@@ -127,3 +127,32 @@ func eventually(_ seconds: Double = 20, _ condition: () async -> Bool) async -> 
         #expect(error.message.contains("https://bot:***@git.example.com/x.git"))
     }
 }
+
+@Suite struct StalledServerTests {
+    /// A server that accepts connections and never answers: libgit2 blocks in recv without calling back.
+    static let silentServer = """
+    import socket, sys, time
+    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8)
+    held = []
+    while True:
+        held.append(s.accept()[0])
+    """
+
+    @Test func aFetchStuckOnASilentServerIsAbandonedAndReported() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.silentServer.write(toFile: directory("silent.py"), atomically: true, encoding: .utf8)
+        let port = FreePort.next()
+        let server = try ServerProcess(["python3", directory("silent.py"), String(port)], port: port, home: directory.path, log: directory("silent.log"))
+        defer { server.stop() }
+        let spec = SourceSpec(name: "stuck", url: "git://127.0.0.1:\(port)/repo.git", ref: .branch("main"), interval: 3600,
+                              connectTimeout: 0.5, transferTimeout: 0.5)
+        let scheduler = FetchScheduler(sources: [spec], dataDirectory: directory("data"), announcer: AnnouncementRecorder(),
+                                       logger: Logger(label: "test"), initialBackoff: 60, overrunGrace: 0.5)
+        let task = Task { await scheduler.run() }
+        defer { task.cancel() }
+        #expect(await eventually(10) { scheduler.board.status()[0].failures >= 1 })
+        #expect(scheduler.board.status()[0].lastError?.contains("abandoned") == true)
+    }
+}
