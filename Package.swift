@@ -55,6 +55,28 @@ let package = Package(
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
 
+        // Fetcher stage: libgit2 wrapper, deterministic tar.gz, the stage library and its executable.
+        .target(name: "Git", dependencies: ["CGit2", version, crypto]),
+        .target(name: "Archive", dependencies: ["CZlib", "CapstanCore", crypto]),
+        .target(name: "Fetcher", dependencies: ["Git", "Archive", "CapstanCore", logging, metrics, crypto]),
+        .target(name: "FetcherStage", dependencies: ["Fetcher", "Messaging", "StageRuntime", "CapstanCore", logging, serviceLifecycle, hummingbird]),
+        .executableTarget(name: "capstan-fetcher", dependencies: ["Fetcher", "FetcherStage", "StageRuntime", "CapstanCore", argumentParser, logging]),
+        .target(name: "FetcherTesting", dependencies: [], path: "Tests/FetcherTesting"),
+        .testTarget(name: "GitTests", dependencies: ["Git", "FetcherTesting"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
+
+        // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Messaging: the stage protocol (events, snapshots, requests, CURVE/ZAP) on ZeroMQ.
+        .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", serviceLifecycle, logging]),
+        // CLI: the `capstan` subcommands, one per file; the executable only lists them.
+        .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
+        .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),
+        // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
+        .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
+                          path: "bench/messaging/Sources"),
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
         .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
