@@ -66,17 +66,6 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
 
-        // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
-        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
-        // Messaging: the stage protocol (events, snapshots, requests, CURVE/ZAP) on ZeroMQ.
-        .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", serviceLifecycle, logging]),
-        // CLI: the `capstan` subcommands, one per file; the executable only lists them.
-        .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
-        .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),
-        // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
-        .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
-                          path: "bench/messaging/Sources"),
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
         .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
