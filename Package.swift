@@ -62,5 +62,11 @@ let package = Package(
         // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
         .target(name: "Patching", dependencies: ["CapstanCore"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
+
+        // HTTP over libcurl: worker threads, connection reuse, TLS, streaming; the only CCurl user.
+        .target(name: "Curl", dependencies: ["CCurl"]),
+        // Kubernetes API client on Curl: kubeconfig, discovery, REST mapping, verbs, watch, retries.
+        .target(name: "Kube", dependencies: ["Curl", "CapstanCore", "YAML", logging]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore"]),
     ]
 )
