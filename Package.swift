@@ -67,6 +67,6 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"]),
         // Kubernetes API client on Curl: kubeconfig, discovery, REST mapping, verbs, watch, retries.
         .target(name: "Kube", dependencies: ["Curl", "CapstanCore", "YAML", logging]),
-        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore"], exclude: ["Fixtures"]),
     ]
 )
