@@ -51,8 +51,12 @@ let package = Package(
 
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
 
+        // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
+        .target(name: "Patching", dependencies: ["CapstanCore"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
+
         // Kubernetes API emulator: the cluster for tests, benchmarks and the demo.
-        .target(name: "KubeSim", dependencies: ["CapstanCore", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
+        .target(name: "KubeSim", dependencies: ["CapstanCore", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
         .executableTarget(name: "capstan-kubesim", dependencies: ["KubeSim", argumentParser]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "CapstanCore", "capstan-kubesim"]),
     ]

@@ -4,5 +4,5 @@
 # Usage: bench/kubesim/run.sh [seconds-per-phase]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product capstan-kubesim >/dev/null
-exec python3 bench/kubesim/bench.py "$(swift build -c release --show-bin-path)/capstan-kubesim" "${1:-5}"
+swift build -c release --scratch-path .build-release --product capstan-kubesim >/dev/null
+exec python3 bench/kubesim/bench.py "$(swift build -c release --scratch-path .build-release --show-bin-path)/capstan-kubesim" "${1:-5}"
