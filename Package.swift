@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"]),
         // Kubernetes API client on Curl: kubeconfig, discovery, REST mapping, verbs, watch, retries.
         .target(name: "Kube", dependencies: ["Curl", "CapstanCore", "YAML", logging]),
-        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore", "capstan-kubesim"], exclude: ["Fixtures"]),
 
         // Kubernetes API emulator: the cluster for tests, benchmarks and the demo.
         .target(name: "KubeSim", dependencies: ["CapstanCore", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),

@@ -25,7 +25,8 @@ final class CurlWorkerPool: @unchecked Sendable {
     func submit(_ job: @escaping Job) {
         condition.lock()
         jobs.append(job)
-        let spawn = idle == 0 && threads < maxThreads
+        // Idle threads wake one per signal; start another only when queued jobs outnumber them.
+        let spawn = jobs.count - head > idle && threads < maxThreads
         if spawn { threads += 1 }
         condition.signal()
         condition.unlock()

@@ -55,16 +55,20 @@ enum ExecPluginRunner {
             #"{"apiVersion":"\#(plugin.apiVersion)","kind":"ExecCredential","spec":{"interactive":false}}"#
         process.environment = environment
         let stdout = Pipe()
-        let stderr = Pipe()
+        // stderr goes to a file: reading two pipes one after the other can deadlock when the
+        // plugin fills the second while we wait on the first.
+        let stderrPath = NSTemporaryDirectory() + "capstan-exec-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: stderrPath) }
         process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardError = FileHandle(forWritingAtPath: stderrPath)
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
             throw KubeClientError.credentials(reason: "exec plugin \(plugin.command) could not start: \(error)\(hint(plugin))")
         }
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errors = FileManager.default.contents(atPath: stderrPath) ?? Data()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw KubeClientError.credentials(

@@ -114,3 +114,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ConnectionTests {
+    @Test func sequentialRequestsReuseOneKeepAliveConnection() async throws {
+        let server = try FakeAPIServer()
+        defer { server.stop() }
+        let kube = client(for: server, options: testOptions(maxConcurrentRequests: 1))
+        for _ in 0..<5 { _ = try await kube.serverVersion() }
+        let ports = Set(try await server.requests().compactMap { $0["clientPort"]?.intValue })
+        #expect(ports.count == 1)
+    }
+
+    @Test func cancellingTheTaskAbortsAStalledRequest() async throws {
+        let server = try FakeAPIServer()
+        defer { server.stop() }
+        try await server.inject(["path": "/version", "delay": 30, "status": 200, "count": 1])
+        let kube = client(for: server)
+        let start = ContinuousClock.now
+        let task = Task { try await kube.serverVersion() }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        await #expect(throws: (any Error).self) { try await task.value }
+        #expect(start.duration(to: .now) < .seconds(5))
+    }
+}

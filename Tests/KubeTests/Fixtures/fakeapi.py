@@ -49,7 +49,7 @@ class Handler(BaseHTTPRequestHandler):
         if url.path.startswith("/_"):
             return self.control(url.path, raw)
         with lock:
-            state["requests"].append({"method": self.command, "path": self.path, "body": raw.decode(errors="replace"),
+            state["requests"].append({"method": self.command, "path": self.path, "body": raw.decode(errors="replace"), "clientPort": self.client_address[1],
                                       "headers": {k.lower(): v for k, v in self.headers.items()}})
             fault = next((f for f in state["faults"] if f["count"] > 0 and url.path.startswith(f["path"])
                           and f.get("method", self.command) == self.command), None)
