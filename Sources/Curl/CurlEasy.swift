@@ -51,12 +51,3 @@ final class CurlEasy {
         return version == Int(CURL_HTTP_VERSION_2_0) ? 2 : 1
     }
 }
-
-/// libcurl's process-wide initialisation, done once before the first handle.
-enum CurlGlobal {
-    private static let initialized: Bool = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-    }()
-
-    static func initialize() { _ = initialized }
-}

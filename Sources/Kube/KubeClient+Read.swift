@@ -1,11 +1,5 @@
 import CapstanCore
 
-/// A page-joined list: the items and the resourceVersion to watch from.
-public struct ObjectList: Sendable {
-    public var items: [JSONValue]
-    public var resourceVersion: String
-}
-
 extension KubeClient {
     /// One object by kind, namespace and name.
     public func get(_ kind: GroupVersionKind, namespace: String? = nil, name: String) async throws -> JSONValue {

@@ -66,3 +66,17 @@ import Testing
         #expect(try await server.requests().isEmpty)
     }
 }
+
+@Suite struct IdentityVerbTests {
+    @Test func getsAndDeletesByVersionlessIdentity() async throws {
+        let server = try FakeAPIServer()
+        defer { server.stop() }
+        let kube = client(for: server)
+        _ = try await kube.apply(configMap("by-id", namespace: "shop"))
+        let identity = ObjectIdentity(group: "", kind: "ConfigMap", namespace: "shop", name: "by-id")
+        #expect(try await kube.get(identity)["data"] == ["k": "v"])
+        try await kube.delete(identity, dryRun: true)
+        let delete = try #require(try await server.requests().first { $0["method"] == "DELETE" })
+        #expect(delete["path"] == "/api/v1/namespaces/shop/configmaps/by-id?dryRun=All")
+    }
+}
