@@ -16,6 +16,7 @@ extension KubeAPI {
 
     /// The object as sent to a client of this group-version.
     func served(_ object: JSONValue, as type: ResourceType) -> JSONValue {
+        if object["apiVersion"]?.stringValue == type.groupVersion, object["kind"]?.stringValue == type.kind { return object }
         var object = object
         object["apiVersion"] = .string(type.groupVersion)
         object["kind"] = .string(type.kind)
