@@ -25,29 +25,36 @@ extension KubeAPI {
 
     func list(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
         let filter = try ObjectFilter(request.query)
-        let (items, resourceVersion) = store.list(path.type.storageKey, namespace: path.namespace)
+        let (items, resourceVersion) = store.listSerialized(path.type.storageKey, namespace: path.namespace)
         let page = try Page(query: request.query)
-        var body = "{\"apiVersion\":\"\(path.type.groupVersion)\",\"items\":["
+        var body: [UInt8] = []
+        body.reserveCapacity(items.reduce(64) { $0 + $1.json.count + 1 })
+        body += Array("{\"apiVersion\":\"\(path.type.groupVersion)\",\"items\":[".utf8)
         var count = 0
         var lastKey: String?
         var remaining = 0
-        for (key, object) in items where page.after.map({ key > $0 }) ?? true {
+        for (key, object, json) in items where page.after.map({ key > $0 }) ?? true {
             guard filter.matches(object) else { continue }
             if let limit = page.limit, count >= limit {
                 remaining += 1
                 continue
             }
-            if count > 0 { body += "," }
-            served(object, as: path.type).write(to: &body)
+            if count > 0 { body.append(UInt8(ascii: ",")) }
+            if object["apiVersion"]?.stringValue == path.type.groupVersion, object["kind"]?.stringValue == path.type.kind {
+                body += json
+            } else {
+                body += Array(served(object, as: path.type).serialized().utf8)
+            }
             count += 1
             lastKey = key
         }
-        body += "],\"kind\":\"\(path.type.kind)List\",\"metadata\":{"
+        var tail = "],\"kind\":\"\(path.type.kind)List\",\"metadata\":{"
         if remaining > 0, let lastKey {
-            body += "\"continue\":\"\(Page.token(after: lastKey, resourceVersion: resourceVersion))\",\"remainingItemCount\":\(remaining),"
+            tail += "\"continue\":\"\(Page.token(after: lastKey, resourceVersion: resourceVersion))\",\"remainingItemCount\":\(remaining),"
         }
-        body += "\"resourceVersion\":\"\(resourceVersion)\"}}"
-        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(Array(body.utf8)))
+        tail += "\"resourceVersion\":\"\(resourceVersion)\"}}"
+        body += Array(tail.utf8)
+        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(body))
     }
 
     func watch(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
