@@ -63,4 +63,22 @@ import Testing
         #expect(available?["status"] == "False")
         #expect(status["availableReplicas"] == nil)
     }
+
+    @Test func deletingAnOwnerCollectsItsDependents() async throws {
+        let emulator = try EmulatorProcess()
+        defer { emulator.stop() }
+        let owner = try Self.request(emulator.port, "POST", "/api/v1/namespaces/default/configmaps",
+                                     body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"owner"}}"#)
+        let uid = try JSONValue.parse(owner.body).value(at: ["metadata", "uid"])!.stringValue!
+        let dependent = #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"dependent","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"UID"}]}}"#
+        _ = try Self.request(emulator.port, "POST", "/api/v1/namespaces/default/secrets", body: dependent.replacingOccurrences(of: "UID", with: uid))
+        _ = try Self.request(emulator.port, "DELETE", "/api/v1/namespaces/default/configmaps/owner")
+        let deadline = ContinuousClock.now + .seconds(10)
+        var status = 200
+        while ContinuousClock.now < deadline, status != 404 {
+            status = try Self.request(emulator.port, "GET", "/api/v1/namespaces/default/secrets/dependent").status
+            if status != 404 { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(status == 404)
+    }
 }
