@@ -67,6 +67,7 @@ extension KubeAPI {
             guard let number = Int64(text) else { throw APIStatus.badRequest("invalid resource version: \(text)") }
             since = number
         }
+        let start = since ?? store.resourceVersion
         let opened: (events: AsyncStream<WatchEvent>, cancel: @Sendable () -> Void)
         do {
             opened = try store.watch(path.type.storageKey, namespace: path.namespace, since: since)
@@ -77,7 +78,7 @@ extension KubeAPI {
         let stream = WatchStream(
             events: opened.events, cancel: opened.cancel, filter: filter, type: path.type,
             timeout: .seconds(faults.watchTimeout(default: timeout)),
-            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store)
+            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store, start: start)
         return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .stream(stream.lines()))
     }
 
