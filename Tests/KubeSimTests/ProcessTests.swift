@@ -81,4 +81,17 @@ import Testing
         }
         #expect(status == 404)
     }
+
+    @Test func faultFlagsDropConnectionsAndThrottle() throws {
+        let dropping = try EmulatorProcess(arguments: ["--faults", "drop=1"])
+        let dropped = try Self.request(dropping.port, "GET", "/api/v1/namespaces")
+        dropping.stop()
+        #expect(dropped.body.isEmpty)
+        let throttling = try EmulatorProcess(arguments: ["--faults", "429=1"])
+        defer { throttling.stop() }
+        let throttled = try Self.request(throttling.port, "GET", "/api/v1/namespaces")
+        #expect(throttled.status == 429)
+        #expect(try JSONValue.parse(throttled.body)["reason"] == "TooManyRequests")
+        #expect(try Self.request(throttling.port, "GET", "/healthz").status == 200)
+    }
 }
