@@ -136,4 +136,13 @@ import Testing
         #expect(released.status == 200)
         #expect(await fixture.call("GET", configMaps + "/held").status == 404)
     }
+
+    @Test func deleteCollectionHonoursLabelSelector() async {
+        _ = await fixture.call("POST", configMaps, body: APIFixture.configMap("keep", labels: ["tier": "db"]))
+        _ = await fixture.call("POST", configMaps, body: APIFixture.configMap("drop", labels: ["tier": "web"]))
+        let response = await fixture.call("DELETE", configMaps + "?labelSelector=tier%3Dweb")
+        #expect(response.json?["items"]?.arrayValue?.count == 1)
+        #expect(await fixture.call("GET", configMaps + "/drop").status == 404)
+        #expect(await fixture.call("GET", configMaps + "/keep").status == 200)
+    }
 }

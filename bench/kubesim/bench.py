@@ -28,6 +28,12 @@ try:
                          {"name": "web", "image": "nginx:1.27", "ports": [{"containerPort": 80}],
                           "env": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}]}]}}}}, sort_keys=True)
 
+    count, start = 0, time.monotonic()
+    while time.monotonic() - start < seconds / 2:
+        call("GET", "/healthz")
+        count += 1
+    ceiling = count / (time.monotonic() - start)
+
     path = "/apis/apps/v1/namespaces/default/deployments/web?fieldManager=bench&force=false"
     bodies = [deployment(2), deployment(3)]
     count, start = 0, time.monotonic()
@@ -52,6 +58,7 @@ try:
                 rss = int(row.split()[1]) // 1024
     print(f"server-side apply of a Deployment: {applies:8.0f} req/s   (floor 2000 req/s, ratio {applies / 2000:.2f})")
     print(f"list of 5000 ConfigMaps:           {lists:8.1f} req/s   (floor 20 req/s, ratio {lists / 20:.2f})")
+    print(f"GET /healthz (client+HTTP ceiling): {ceiling:6.0f} req/s")
     print(f"peak RSS of capstan-kubesim:       {rss} MiB")
 finally:
     proc.terminate()

@@ -33,6 +33,7 @@ extension KubeAPI {
                 hasStatus: version.value(at: ["subresources", "status"]) != nil,
                 hasScale: version.value(at: ["subresources", "scale"]) != nil, usesGeneration: true)
             type.singular = names["singular"]?.stringValue ?? kind.lowercased()
+            type.schema = version.value(at: ["schema", "openAPIV3Schema"])
             return type
         }
     }

@@ -16,6 +16,7 @@ extension KubeAPI {
 
     /// The object as sent to a client of this group-version.
     func served(_ object: JSONValue, as type: ResourceType) -> JSONValue {
+        if object["apiVersion"]?.stringValue == type.groupVersion, object["kind"]?.stringValue == type.kind { return object }
         var object = object
         object["apiVersion"] = .string(type.groupVersion)
         object["kind"] = .string(type.kind)
@@ -24,29 +25,36 @@ extension KubeAPI {
 
     func list(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
         let filter = try ObjectFilter(request.query)
-        let (items, resourceVersion) = store.list(path.type.storageKey, namespace: path.namespace)
+        let (items, resourceVersion) = store.listSerialized(path.type.storageKey, namespace: path.namespace)
         let page = try Page(query: request.query)
-        var body = "{\"apiVersion\":\"\(path.type.groupVersion)\",\"items\":["
+        var body: [UInt8] = []
+        body.reserveCapacity(items.reduce(64) { $0 + $1.json.count + 1 })
+        body += Array("{\"apiVersion\":\"\(path.type.groupVersion)\",\"items\":[".utf8)
         var count = 0
         var lastKey: String?
         var remaining = 0
-        for (key, object) in items where page.after.map({ key > $0 }) ?? true {
+        for (key, object, json) in items where page.after.map({ key > $0 }) ?? true {
             guard filter.matches(object) else { continue }
             if let limit = page.limit, count >= limit {
                 remaining += 1
                 continue
             }
-            if count > 0 { body += "," }
-            served(object, as: path.type).write(to: &body)
+            if count > 0 { body.append(UInt8(ascii: ",")) }
+            if object["apiVersion"]?.stringValue == path.type.groupVersion, object["kind"]?.stringValue == path.type.kind {
+                body += json
+            } else {
+                body += Array(served(object, as: path.type).serialized().utf8)
+            }
             count += 1
             lastKey = key
         }
-        body += "],\"kind\":\"\(path.type.kind)List\",\"metadata\":{"
+        var tail = "],\"kind\":\"\(path.type.kind)List\",\"metadata\":{"
         if remaining > 0, let lastKey {
-            body += "\"continue\":\"\(Page.token(after: lastKey, resourceVersion: resourceVersion))\",\"remainingItemCount\":\(remaining),"
+            tail += "\"continue\":\"\(Page.token(after: lastKey, resourceVersion: resourceVersion))\",\"remainingItemCount\":\(remaining),"
         }
-        body += "\"resourceVersion\":\"\(resourceVersion)\"}}"
-        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(Array(body.utf8)))
+        tail += "\"resourceVersion\":\"\(resourceVersion)\"}}"
+        body += Array(tail.utf8)
+        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(body))
     }
 
     func watch(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
@@ -59,6 +67,7 @@ extension KubeAPI {
             guard let number = Int64(text) else { throw APIStatus.badRequest("invalid resource version: \(text)") }
             since = number
         }
+        let start = since ?? store.resourceVersion
         let opened: (events: AsyncStream<WatchEvent>, cancel: @Sendable () -> Void)
         do {
             opened = try store.watch(path.type.storageKey, namespace: path.namespace, since: since)
@@ -69,7 +78,7 @@ extension KubeAPI {
         let stream = WatchStream(
             events: opened.events, cancel: opened.cancel, filter: filter, type: path.type,
             timeout: .seconds(faults.watchTimeout(default: timeout)),
-            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store)
+            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store, start: start)
         return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .stream(stream.lines()))
     }
 

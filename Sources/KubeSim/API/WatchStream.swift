@@ -1,4 +1,5 @@
 import CapstanCore
+import NIOConcurrencyHelpers
 
 /// Turns store events into the lines of one client's watch: filtered, with bookmarks, closed on timeout.
 struct WatchStream: Sendable {
@@ -9,11 +10,15 @@ struct WatchStream: Sendable {
     let timeout: Duration
     let bookmarks: Bool
     let store: ObjectStore
+    /// Where the watch started: bookmarks never claim more than what was delivered since.
+    let start: Int64
 
     func lines() -> AsyncStream<String> {
         let (output, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .unbounded)
+        let delivered = NIOLockedValueBox(start)
         let pump = Task { [self] in
             for await event in events {
+                delivered.withLockedValue { $0 = max($0, event.resourceVersion) }
                 guard filter.matches(event.object) else { continue }
                 var event = event
                 event.object["apiVersion"] = .string(type.groupVersion)
@@ -27,7 +32,9 @@ struct WatchStream: Sendable {
             while ContinuousClock.now < deadline {
                 try? await Task.sleep(for: min(.seconds(5), deadline - ContinuousClock.now))
                 if Task.isCancelled { return }
-                if bookmarks, ContinuousClock.now < deadline { continuation.yield(bookmark()) }
+                if bookmarks, ContinuousClock.now < deadline {
+                    continuation.yield(bookmark(delivered.withLockedValue { $0 }))
+                }
             }
             cancel()
         }
@@ -39,9 +46,9 @@ struct WatchStream: Sendable {
         return output
     }
 
-    private func bookmark() -> String {
+    private func bookmark(_ resourceVersion: Int64) -> String {
         let object: JSONValue = ["kind": .string(type.kind), "apiVersion": .string(type.groupVersion),
-                                 "metadata": ["resourceVersion": .string(String(store.resourceVersion))]]
+                                 "metadata": ["resourceVersion": .string(String(resourceVersion))]]
         return WatchEvent(kind: .bookmark, storageKey: type.storageKey, namespace: "", object: object, resourceVersion: 0).line
     }
 }

@@ -1,3 +1,5 @@
+import CapstanCore
+
 /// One kind the emulator serves at one group-version: what discovery, routing and storage need.
 public struct ResourceType: Sendable, Hashable {
     public var group: String
@@ -12,6 +14,8 @@ public struct ResourceType: Sendable, Hashable {
     public var hasScale: Bool
     /// Whether `metadata.generation` is kept (workloads, custom resources).
     public var usesGeneration: Bool
+    /// The `openAPIV3Schema` of a custom resource version, for list types and map keys in patches.
+    public var schema: JSONValue?
 
     public init(
         group: String, version: String, kind: String, plural: String, namespaced: Bool = true,

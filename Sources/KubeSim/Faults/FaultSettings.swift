@@ -55,7 +55,7 @@ public struct FaultSettings: Sendable, Equatable {
 
     /// `200ms`, `2s`, `1m` or a bare number of milliseconds.
     public static func duration(_ text: String, key: String = "duration") throws(APIStatus) -> Duration {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
             if let number = Double(text.dropLast(suffix.count)) { return .milliseconds(Int64(number * scale * 1000)) }
         }

@@ -55,7 +55,8 @@ public struct PatchingEngine: PatchEngine {
     }
 
     private static func schema(_ type: ResourceType) -> ObjectSchema {
-        ObjectSchema.forKind(apiVersion: type.groupVersion, kind: type.kind)
+        if let schema = type.schema { return ObjectSchema(openAPIV3Schema: schema) }
+        return ObjectSchema.forKind(apiVersion: type.groupVersion, kind: type.kind)
     }
 
     private static func rethrow(_ status: APIStatus) throws(APIStatus) -> JSONValue { throw status }
