@@ -78,6 +78,10 @@ let package = Package(
         .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
+        // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
+        .target(name: "Applier", dependencies: ["CapstanCore"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore"]),
+
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
     ]
