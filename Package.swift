@@ -16,6 +16,10 @@ let collections = Target.Dependency.product(name: "Collections", package: "swift
 let version = Target.Dependency.product(name: "Version", package: "Version")
 let nio = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let hummingbirdTLS = Target.Dependency.product(name: "HummingbirdTLS", package: "hummingbird")
+let nioConcurrency = Target.Dependency.product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let hummingbirdCore = Target.Dependency.product(name: "HummingbirdCore", package: "hummingbird")
 
 let package = Package(
     name: "Capstan",
@@ -32,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
     ],
     targets: [
         // C libraries, each behind a system-library target.
@@ -84,5 +89,15 @@ let package = Package(
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
+        // HTTP over libcurl: worker threads, connection reuse, TLS, streaming; the only CCurl user.
+        .target(name: "Curl", dependencies: ["CCurl"]),
+        // Kubernetes API client on Curl: kubeconfig, discovery, REST mapping, verbs, watch, retries.
+        .target(name: "Kube", dependencies: ["Curl", "CapstanCore", "YAML", logging]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore"], exclude: ["Fixtures"]),
+
+        // Kubernetes API emulator: the cluster for tests, benchmarks and the demo.
+        .target(name: "KubeSim", dependencies: ["CapstanCore", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
+        .executableTarget(name: "capstan-kubesim", dependencies: ["KubeSim", argumentParser]),
+        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "CapstanCore", "capstan-kubesim"]),
     ]
 )

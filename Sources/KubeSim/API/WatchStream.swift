@@ -1,0 +1,47 @@
+import CapstanCore
+
+/// Turns store events into the lines of one client's watch: filtered, with bookmarks, closed on timeout.
+struct WatchStream: Sendable {
+    let events: AsyncStream<WatchEvent>
+    let cancel: @Sendable () -> Void
+    let filter: ObjectFilter
+    let type: ResourceType
+    let timeout: Duration
+    let bookmarks: Bool
+    let store: ObjectStore
+
+    func lines() -> AsyncStream<String> {
+        let (output, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .unbounded)
+        let pump = Task { [self] in
+            for await event in events {
+                guard filter.matches(event.object) else { continue }
+                var event = event
+                event.object["apiVersion"] = .string(type.groupVersion)
+                event.object["kind"] = .string(type.kind)
+                continuation.yield(event.line)
+            }
+            continuation.finish()
+        }
+        let timer = Task { [self] in
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                try? await Task.sleep(for: min(.seconds(5), deadline - ContinuousClock.now))
+                if Task.isCancelled { return }
+                if bookmarks, ContinuousClock.now < deadline { continuation.yield(bookmark()) }
+            }
+            cancel()
+        }
+        continuation.onTermination = { _ in
+            pump.cancel()
+            timer.cancel()
+            cancel()
+        }
+        return output
+    }
+
+    private func bookmark() -> String {
+        let object: JSONValue = ["kind": .string(type.kind), "apiVersion": .string(type.groupVersion),
+                                 "metadata": ["resourceVersion": .string(String(store.resourceVersion))]]
+        return WatchEvent(kind: .bookmark, storageKey: type.storageKey, namespace: "", object: object, resourceVersion: 0).line
+    }
+}

@@ -1,0 +1,94 @@
+import CapstanCore
+import ServiceLifecycle
+
+/// The simulated control plane (as kwok does it): workloads roll out, Jobs complete, PVCs bind,
+/// namespaces empty on deletion, and dependents are garbage-collected through ownerReferences.
+public struct Controllers: Service {
+    let api: KubeAPI
+
+    public init(api: KubeAPI) { self.api = api }
+
+    public func run() async throws {
+        api.registerStoredDefinitions()
+        guard let opened = try? api.store.watch(nil, namespace: nil, since: api.store.resourceVersion) else { return }
+        try await catchUp()
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                try? await gracefulShutdown()
+                opened.cancel()
+            }
+            for await event in opened.events.cancelOnGracefulShutdown() {
+                react(to: event, group: &group)
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Objects restored from `--state` may still need a controller's attention.
+    private func catchUp() async throws {
+        for type in api.catalog.all {
+            for (_, object) in api.store.list(type.storageKey, namespace: nil).items {
+                let event = WatchEvent(kind: .added, storageKey: type.storageKey,
+                                       namespace: object.value(at: ["metadata", "namespace"])?.stringValue ?? "",
+                                       object: object, resourceVersion: 0)
+                if needsRollout(event) || needsBinding(event) { await settle(event) }
+            }
+        }
+    }
+
+    private func react(to event: WatchEvent, group: inout DiscardingTaskGroup) {
+        if event.kind == .deleted {
+            group.addTask {
+                collectDependents(of: event)
+                recheckForegroundOwners(event)
+            }
+            if !event.namespace.isEmpty { group.addTask { finishNamespaceIfEmpty(event.namespace) } }
+            return
+        }
+        if event.object.value(at: ["metadata", "deletionTimestamp"]) != nil {
+            group.addTask { finalize(event) }
+            return
+        }
+        if needsRollout(event) || needsBinding(event) {
+            group.addTask {
+                try? await Task.sleep(for: api.options.rolloutDelay)
+                await settle(event)
+            }
+        }
+    }
+
+    private func settle(_ event: WatchEvent) async {
+        guard let type = api.catalog.type(storageKey: event.storageKey),
+            let name = event.object.value(at: ["metadata", "name"])?.stringValue
+        else { return }
+        updateStatus(type, namespace: event.namespace, name: name) { object in
+            WorkloadStatus.settle(&object, type: type, failImagePattern: api.options.failImagePattern)
+        }
+    }
+
+    private func needsRollout(_ event: WatchEvent) -> Bool {
+        guard WorkloadStatus.kinds.contains(event.storageKey) else { return false }
+        let generation = event.object.value(at: ["metadata", "generation"])?.intValue ?? 1
+        return event.object.value(at: ["status", "observedGeneration"])?.intValue != generation
+            || WorkloadStatus.replicasDiffer(event.object, storageKey: event.storageKey)
+    }
+
+    private func needsBinding(_ event: WatchEvent) -> Bool {
+        (event.storageKey == "/persistentvolumeclaims" && event.object.value(at: ["status", "phase"]) != "Bound")
+            || (event.storageKey == "batch/jobs" && event.object.value(at: ["status", "startTime"]) == nil)
+    }
+
+    /// Writes through the status subresource as `kube-controller-manager`.
+    func updateStatus(_ type: ResourceType, namespace: String, name: String, _ change: (inout JSONValue) -> Void) {
+        let context = FieldManagerContext(manager: "kube-controller-manager", apiVersion: type.groupVersion,
+                                          subresource: "status", time: Clock.now())
+        _ = try? api.store.write(type.storageKey, namespace: namespace, name: name) { current throws(APIStatus) in
+            guard var next = current, current?.value(at: ["metadata", "deletionTimestamp"]) == nil else {
+                return .keep(current ?? .null, created: false)
+            }
+            change(&next)
+            if ObjectRules.sameContent(next, current!) { return .keep(current!, created: false) }
+            return .put(api.engine.recordUpdate(from: current, to: next, type: type, context: context))
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// The real kubectl against the real emulator process, each test with its own emulator and cold cache.
+@Suite(.serialized, .enabled(if: Kubectl.path != nil, "kubectl is not installed; skipping the kubectl acceptance tests"))
+struct KubectlTests {
+    static let manifest = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: demo
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: settings
+          namespace: demo
+          labels:
+            app: demo
+        data:
+          a: "1"
+          b: "2"
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: demo
+        spec:
+          replicas: REPLICAS
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                ports:
+                - containerPort: 80
+        """
+
+    static func manifest(replicas: Int = 2) -> String { manifest.replacingOccurrences(of: "REPLICAS", with: String(replicas)) }
+
+    func withKubectl(_ body: (Kubectl) async throws -> Void) async throws {
+        let emulator = try EmulatorProcess()
+        let kubectl = try Kubectl(port: emulator.port)
+        defer {
+            emulator.stop()
+            kubectl.cleanUp()
+        }
+        try await body(kubectl)
+    }
+
+    @Test func versionAndAPIResources() async throws {
+        try await withKubectl { kubectl in
+            let version = try await kubectl.run(["version"])
+            #expect(version.status == 0)
+            #expect(version.stdout.contains("Server Version: v1.32.4"))
+            let resources = try await kubectl.run(["api-resources"])
+            #expect(resources.status == 0, "\(resources.stderr)")
+            #expect(resources.stdout.contains("deployments"))
+            #expect(resources.stdout.contains("customresourcedefinitions"))
+        }
+    }
+
+    @Test func serverSideApplyLifecycle() async throws {
+        try await withKubectl { kubectl in
+            let apply = ["apply", "--server-side", "--field-manager=gitops", "-f", "-"]
+            let created = try await kubectl.run(apply, input: Self.manifest())
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(created.stdout == "namespace/demo serverside-applied\nconfigmap/settings serverside-applied\ndeployment.apps/web serverside-applied\n")
+            let again = try await kubectl.run(apply, input: Self.manifest())
+            #expect(again.stdout == created.stdout)
+            let wait = try await kubectl.run(["wait", "--for=condition=Available", "deployment/web", "-n", "demo", "--timeout=30s"])
+            #expect(wait.status == 0, "\(wait.stderr)")
+            #expect(wait.stdout.contains("deployment.apps/web condition met"))
+            let json = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "json"])
+            #expect(json.stdout.contains("\"replicas\": 2"))
+            let yaml = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "yaml"])
+            #expect(yaml.stdout.contains("kind: Deployment"))
+            let name = try await kubectl.run(["get", "cm", "-n", "demo", "-l", "app=demo", "-o", "name"])
+            #expect(name.stdout == "configmap/settings\n")
+            let same = try await kubectl.run(["diff", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
+            #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+            let changed = try await kubectl.run(["diff", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest(replicas: 3))
+            #expect(changed.status == 1, "\(changed.stderr)")
+            #expect(changed.stdout.contains("+  replicas: 3"))
+            let dryRun = try await kubectl.run(apply + ["--dry-run=server"], input: Self.manifest(replicas: 3))
+            #expect(dryRun.stdout.contains("deployment.apps/web serverside-applied (server dry run)"))
+            let pruned = Self.manifest().replacingOccurrences(of: "  b: \"2\"\n", with: "")
+            _ = try await kubectl.run(apply, input: pruned)
+            let data = try await kubectl.run(["get", "cm", "settings", "-n", "demo", "-o", "jsonpath={.data}"])
+            #expect(data.stdout == "{\"a\":\"1\"}")
+            let conflict = try await kubectl.run(["apply", "--server-side", "--field-manager=other", "-f", "-"], input: Self.manifest(replicas: 5))
+            #expect(conflict.status == 1)
+            #expect(conflict.stderr.contains("conflict with \"gitops\": .spec.replicas"))
+            let forced = try await kubectl.run(["apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-"],
+                                               input: Self.manifest(replicas: 5))
+            #expect(forced.status == 0, "\(forced.stderr)")
+            let replicas = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "jsonpath={.spec.replicas}"])
+            #expect(replicas.stdout == "5")
+        }
+    }
+
+    @Test func clientSideApplyPatchAndScale() async throws {
+        try await withKubectl { kubectl in
+            let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: csa\n  namespace: default\ndata:\n  k: v\n"
+            let created = try await kubectl.run(["apply", "-f", "-"], input: configMap)
+            #expect(created.stdout == "configmap/csa created\n", "\(created.stderr)")
+            let unchanged = try await kubectl.run(["apply", "-f", "-"], input: configMap)
+            #expect(unchanged.stdout == "configmap/csa unchanged\n", "\(unchanged.stderr)")
+            let configured = try await kubectl.run(["apply", "-f", "-"], input: configMap.replacingOccurrences(of: "k: v", with: "k: w"))
+            #expect(configured.stdout == "configmap/csa configured\n", "\(configured.stderr)")
+            for (type, patch) in [("merge", "{\"data\":{\"m\":\"1\"}}"), ("json", "[{\"op\":\"add\",\"path\":\"/data/j\",\"value\":\"2\"}]"),
+                                  ("strategic", "{\"data\":{\"s\":\"3\"}}")] {
+                let patched = try await kubectl.run(["patch", "cm", "csa", "--type", type, "-p", patch])
+                #expect(patched.stdout == "configmap/csa patched\n", "\(type): \(patched.stderr)")
+            }
+            let data = try await kubectl.run(["get", "cm", "csa", "-o", "jsonpath={.data}"])
+            #expect(data.stdout == "{\"j\":\"2\",\"k\":\"w\",\"m\":\"1\",\"s\":\"3\"}")
+            _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
+            let scaled = try await kubectl.run(["scale", "deployment/web", "-n", "demo", "--replicas=4"])
+            #expect(scaled.stdout == "deployment.apps/web scaled\n", "\(scaled.stderr)")
+            let replicas = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "jsonpath={.spec.replicas}"])
+            #expect(replicas.stdout == "4")
+        }
+    }
+
+    @Test func watchDeleteAndNamespaceCascade() async throws {
+        try await withKubectl { kubectl in
+            _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
+            async let watched = kubectl.run(["get", "cm", "-n", "demo", "-w"], killAfter: 4)
+            try await Task.sleep(for: .seconds(1))
+            _ = try await kubectl.run(["apply", "-f", "-"], input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: demo\n")
+            let watch = try await watched
+            #expect(watch.stdout.contains("settings"))
+            #expect(watch.stdout.contains("late"))
+            let deleted = try await kubectl.run(["delete", "cm", "late", "-n", "demo"])
+            #expect(deleted.stdout == "configmap \"late\" deleted\n", "\(deleted.stderr)")
+            let namespace = try await kubectl.run(["delete", "namespace", "demo", "--timeout=30s"])
+            #expect(namespace.stdout == "namespace \"demo\" deleted\n", "\(namespace.stderr)")
+            let gone = try await kubectl.run(["get", "deploy", "web", "-n", "demo"])
+            #expect(gone.status == 1)
+            #expect(gone.stderr.contains("Error from server (NotFound)"))
+        }
+    }
+
+    @Test func customResourceAfterItsDefinition() async throws {
+        try await withKubectl { kubectl in
+            let definition = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.example.com
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wg]}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """
+            let crd = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: definition)
+            #expect(crd.status == 0, "\(crd.stderr)")
+            let established = try await kubectl.run(["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=20s"])
+            #expect(established.status == 0, "\(established.stderr)")
+            let widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: default\nspec:\n  size: 3\n"
+            let applied = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: widget)
+            #expect(applied.stdout == "widget.example.com/w1 serverside-applied\n", "\(applied.stderr)")
+            let listed = try await kubectl.run(["get", "wg", "-o", "name"])
+            #expect(listed.stdout == "widget.example.com/w1\n", "\(listed.stderr)")
+        }
+    }
+}
