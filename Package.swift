@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
         // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
-        .target(name: "Applier", dependencies: ["CapstanCore"]),
+        .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
+        .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.

@@ -22,7 +22,7 @@ public enum BundleValidation {
         var problems: [BundleProblem] = []
         var seen: [ObjectIdentity: Int] = [:]
         for (index, object) in objects.enumerated() {
-            let found = problems(of: object, at: index)
+            let found = Self.problems(of: object, at: index)
             problems += found
             guard found.isEmpty, let identity = ObjectIdentity(of: object) else { continue }
             if let first = seen[identity] {

@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct BundleValidationTests {
     @Test(arguments: [
-        (JSONValue(["kind": "ConfigMap", "metadata": ["name": "a"]]), "apiVersion is missing"),
-        (JSONValue(["apiVersion": "v1", "metadata": ["name": "a"]]), "kind is missing"),
-        (JSONValue(["apiVersion": "v1", "kind": "ConfigMap", "metadata": [:]]), "metadata.name is missing"),
-        (JSONValue(["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": ""]]), "metadata.name is missing"),
-        (JSONValue("text"), "not a mapping"),
+        (["kind": "ConfigMap", "metadata": ["name": "a"]] as JSONValue, "apiVersion is missing"),
+        (["apiVersion": "v1", "metadata": ["name": "a"]] as JSONValue, "kind is missing"),
+        (["apiVersion": "v1", "kind": "ConfigMap", "metadata": [:]] as JSONValue, "metadata.name is missing"),
+        (["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": ""]] as JSONValue, "metadata.name is missing"),
+        (JSONValue.string("text"), "not a mapping"),
         (Fixtures.configMap("a", wave: "soon"), "annotation capstan.dev/wave must be an integer"),
     ])
     func reportsInvalidObject(object: JSONValue, reason: String) {

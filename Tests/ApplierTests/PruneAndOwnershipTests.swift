@@ -8,14 +8,14 @@ import Testing
     }
 
     let previous = Inventory(app: "shop", objects: [
-        ref("ConfigMap", "keep"), ref("ConfigMap", "gone"), ref("ConfigMap", "shared"), ref("Namespace", "old", namespace: ""),
-        ref("CustomResourceDefinition", "w.example.com", apiVersion: "apiextensions.k8s.io/v1", namespace: ""),
+        Self.ref("ConfigMap", "keep"), Self.ref("ConfigMap", "gone"), Self.ref("ConfigMap", "shared"), Self.ref("Namespace", "old", namespace: ""),
+        Self.ref("CustomResourceDefinition", "w.example.com", apiVersion: "apiextensions.k8s.io/v1", namespace: ""),
     ])
 
     @Test func prunesPreviousMinusDesiredMinusForeignInReverseOrder() {
         let candidates = PrunePlan.candidates(
-            previous: previous, desired: [ref("ConfigMap", "keep").identity],
-            claimedByOthers: [ref("ConfigMap", "shared").identity], allApplied: true)
+            previous: previous, desired: [Self.ref("ConfigMap", "keep").identity],
+            claimedByOthers: [Self.ref("ConfigMap", "shared").identity], allApplied: true)
         #expect(candidates.map(\.name) == ["gone", "w.example.com", "old"])
     }
 
@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func namesBothAppsInConflicts() {
-        let other = Inventory(app: "billing", objects: [ref("ConfigMap", "shared")])
-        let conflicts = OwnershipCheck.conflicts(app: "shop", desired: [ref("ConfigMap", "shared").identity, ref("ConfigMap", "mine").identity], otherInventories: [other])
+        let other = Inventory(app: "billing", objects: [Self.ref("ConfigMap", "shared")])
+        let conflicts = OwnershipCheck.conflicts(app: "shop", desired: [Self.ref("ConfigMap", "shared").identity, Self.ref("ConfigMap", "mine").identity], otherInventories: [other])
         #expect(conflicts.map(\.description) == ["ConfigMap/shop/shared is managed by app billing; app shop may not apply it (remove it from one of the two apps)"])
         var live = Fixtures.configMap("x")
         live.setValue("billing", at: ["metadata", "labels", "capstan.dev/app"])
