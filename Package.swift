@@ -86,7 +86,7 @@ let package = Package(
         // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
         .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),

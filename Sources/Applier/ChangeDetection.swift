@@ -8,10 +8,7 @@ import CapstanCore
 public enum ChangeDetection {
     /// The hash of an object's desired content, ignoring the annotations that only record provenance.
     public static func hash(of object: JSONValue) -> String {
-        var content = object
-        for key in [AnnotationKeys.revision, AnnotationKeys.bundleDigest, AnnotationKeys.appliedHash] {
-            content = removing(["metadata", "annotations", key], from: content)
-        }
+        let content = removing(["metadata", "annotations", AnnotationKeys.appliedHash], from: withoutProvenance(object))
         return Digest(of: Array(content.serialized().utf8)).description
     }
 
@@ -19,7 +16,16 @@ public enum ChangeDetection {
     public static func isUnchanged(desired: JSONValue, live: JSONValue) -> Bool {
         let key = ["metadata", "annotations", AnnotationKeys.appliedHash]
         guard let wanted = desired.value(at: key), live.value(at: key) == wanted else { return false }
-        return drift(desired: desired, live: live).isEmpty
+        return drift(desired: withoutProvenance(desired), live: live).isEmpty
+    }
+
+    /// The object without the revision and digest annotations: a new revision alone is no change.
+    static func withoutProvenance(_ object: JSONValue) -> JSONValue {
+        var content = object
+        for key in [AnnotationKeys.revision, AnnotationKeys.bundleDigest] {
+            content = removing(["metadata", "annotations", key], from: content)
+        }
+        return content
     }
 
     /// The paths of fields `desired` sets that `live` lacks or holds with another value.

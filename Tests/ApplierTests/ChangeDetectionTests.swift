@@ -24,6 +24,12 @@ import Testing
         #expect(!ChangeDetection.isUnchanged(desired: desired, live: live))
     }
 
+    @Test func newRevisionAloneIsNoChange() {
+        let old = ObjectDecoration(app: "shop", revision: "main@sha1:1").decorate(Fixtures.configMap("a"), namespaced: true)
+        let new = ObjectDecoration(app: "shop", revision: "main@sha1:2").decorate(Fixtures.configMap("a"), namespaced: true)
+        #expect(ChangeDetection.isUnchanged(desired: new, live: old))
+    }
+
     @Test func changedWhenHashDiffers() {
         var live = desired
         live.setValue("sha256:old", at: ["metadata", "annotations", "capstan.dev/applied-hash"])
