@@ -8,7 +8,7 @@ import CapstanCore
 public enum ChangeDetection {
     /// The hash of an object's desired content, ignoring the annotations that only record provenance.
     public static func hash(of object: JSONValue) -> String {
-        let content = removing(["metadata", "annotations", AnnotationKeys.appliedHash], from: withoutProvenance(object))
+        let content = withoutProvenance(removing(["metadata", "annotations", AnnotationKeys.appliedHash], from: object))
         return Digest(of: Array(content.serialized().utf8)).description
     }
 
@@ -24,6 +24,9 @@ public enum ChangeDetection {
         var content = object
         for key in [AnnotationKeys.revision, AnnotationKeys.bundleDigest] {
             content = removing(["metadata", "annotations", key], from: content)
+        }
+        if content.value(at: ["metadata", "annotations"]) == .object([:]) {
+            content = removing(["metadata", "annotations"], from: content)
         }
         return content
     }

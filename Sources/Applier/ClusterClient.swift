@@ -12,4 +12,10 @@ public protocol ClusterClient: Sendable {
     func apply(_ object: JSONValue, fieldManager: String, force: Bool, dryRun: Bool) async throws(ClusterError) -> JSONValue
     /// Deletes with background propagation; a missing object is no error.
     func delete(_ reference: ObjectReference) async throws(ClusterError)
+    /// Forgets cached mappings, so kinds a bundle's CRDs just defined are found.
+    func refreshMappings() async throws(ClusterError)
+}
+
+extension ClusterClient {
+    public func refreshMappings() async throws(ClusterError) {}
 }

@@ -58,6 +58,10 @@ public struct KubeClusterClient: ClusterClient {
         }
     }
 
+    public func refreshMappings() async throws(ClusterError) {
+        do { try await kube.refreshDiscovery() } catch { throw Self.classify(error) }
+    }
+
     func gvk(_ reference: ObjectReference) -> GroupVersionKind {
         GroupVersionKind(apiVersion: reference.apiVersion, kind: reference.kind)
     }

@@ -7,6 +7,11 @@ extension Reconciler {
         guard !crds.isEmpty else { return }
         let pending = await poll(crds, until: ContinuousClock.now + timeout)
         guard pending.isEmpty else { throw ReconcileFailure.healthTimeout(pending) }
+        do {
+            try await retry.run { () async throws(ClusterError) in try await client.refreshMappings() }
+        } catch {
+            throw ReconcileFailure.unreachable("refreshing discovery: \(error.message)")
+        }
     }
 
     /// Waits for every applied object to be ready; records what is still not ready, or failed, when it stops.

@@ -37,10 +37,10 @@ public enum UnifiedDiff {
         while i < rows || j < columns {
             if i < rows, j < columns, old[i] == new[j] {
                 edits.append(Edit(kind: " ", text: old[i], oldLine: i, newLine: j)); i += 1; j += 1
-            } else if j < columns, i == rows || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(Edit(kind: "+", text: new[j], oldLine: i, newLine: j)); j += 1
-            } else {
+            } else if i < rows, j == columns || table[i + 1][j] >= table[i][j + 1] {
                 edits.append(Edit(kind: "-", text: old[i], oldLine: i, newLine: j)); i += 1
+            } else {
+                edits.append(Edit(kind: "+", text: new[j], oldLine: i, newLine: j)); j += 1
             }
         }
         return edits

@@ -5,7 +5,10 @@ enum Fixtures {
     static func deployment(_ name: String, namespace: String? = "shop", replicas: Int64 = 1, wave: String? = nil) -> JSONValue {
         var object: JSONValue = [
             "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name)],
-            "spec": ["replicas": .int(replicas), "template": ["spec": ["containers": [["name": "app", "image": "nginx:1.27"]]]]],
+            "spec": [
+                "replicas": .int(replicas), "selector": ["matchLabels": ["app": .string(name)]],
+                "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [["name": "app", "image": "nginx:1.27"]]]],
+            ],
         ]
         if let namespace { object.setValue(.string(namespace), at: ["metadata", "namespace"]) }
         if let wave { object.setValue(.string(wave), at: ["metadata", "annotations", "capstan.dev/wave"]) }

@@ -19,8 +19,8 @@ import Testing
         let reordered = Inventory(app: "shop", objects: Set(inventory.objects.reversed()))
         #expect(reordered.configMap().serialized() == inventory.configMap().serialized())
         #expect(inventory.configMap().value(at: ["data", "objects"]) == .string(
-            #"{"apiVersion":"apps/v1","kind":"Deployment","name":"web","namespace":"shop"}"# + "\n"
-                + #"{"apiVersion":"v1","kind":"Namespace","name":"shop","namespace":""}"# + "\n"))
+            #"{"apiVersion":"v1","kind":"Namespace","name":"shop","namespace":""}"# + "\n"
+                + #"{"apiVersion":"apps/v1","kind":"Deployment","name":"web","namespace":"shop"}"# + "\n"))
     }
 
     @Test func refusesUnreadableEntries() {
