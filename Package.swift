@@ -94,6 +94,11 @@ let package = Package(
         .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
+        // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
+        .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
+        .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
+
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
         // Go text/template + Sprig + Helm functions, natively.

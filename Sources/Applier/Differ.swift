@@ -1,0 +1,48 @@
+import CapstanCore
+import Manifests
+
+/// Live against desired for each object, the desired side from a server-side dry run, like `kubectl diff`.
+public struct Differ: Sendable {
+    public var client: any ClusterClient
+    public var app: String
+    public var targetNamespace: String?
+
+    public init(client: any ClusterClient, app: String, targetNamespace: String? = nil) {
+        self.client = client
+        self.app = app
+        self.targetNamespace = targetNamespace
+    }
+
+    /// One unified diff per object that differs, in bundle order.
+    public func diffs(_ objects: [JSONValue]) async throws -> [String] {
+        let problems = BundleValidation.problems(in: objects)
+        guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
+        let decoration = ObjectDecoration(app: app, targetNamespace: targetNamespace)
+        var result: [String] = []
+        for object in objects {
+            let reference = ObjectReference(of: object)!
+            guard let mapping = try await client.mapping(apiVersion: reference.apiVersion, kind: reference.kind) else {
+                throw ReconcileFailure.invalidBundle([BundleProblem(index: 0, object: reference.description, reason: "kind is not served by the API server")])
+            }
+            let desired = decoration.decorate(object, namespaced: mapping.namespaced)
+            let live = try await client.get(ObjectReference(of: desired)!)
+            let merged = try await client.apply(desired, fieldManager: "capstan", force: true, dryRun: true)
+            let name = ObjectReference(of: desired)!.description
+            let text = UnifiedDiff.diff(
+                old: live.map { YAMLWriter.write(Self.comparable($0)) } ?? "",
+                new: YAMLWriter.write(Self.comparable(merged)),
+                oldName: "live/\(name)", newName: "merged/\(name)")
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    /// The object without the fields every write changes (as kubectl diff masks them).
+    static func comparable(_ object: JSONValue) -> JSONValue {
+        var result = object
+        for path in [["metadata", "managedFields"], ["metadata", "resourceVersion"], ["metadata", "generation"]] {
+            result = ChangeDetection.removing(path, from: result)
+        }
+        return result
+    }
+}

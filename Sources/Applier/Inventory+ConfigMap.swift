@@ -1,0 +1,47 @@
+import CapstanCore
+
+/// Why a stored inventory could not be read back.
+public struct InventoryDecodingError: Error, Sendable, CustomStringConvertible {
+    public var configMap: String
+    public var reason: String
+    public var description: String { "inventory ConfigMap \(configMap): \(reason); delete it to start a fresh inventory" }
+}
+
+extension Inventory {
+    /// The ConfigMap holding this inventory: one sorted JSON line per object, so equal sets give equal bytes.
+    public func configMap(namespace: String = Inventory.defaultNamespace) -> JSONValue {
+        let lines = objects.sorted().map { reference -> String in
+            JSONValue.object([
+                "apiVersion": .string(reference.apiVersion), "kind": .string(reference.kind),
+                "namespace": .string(reference.namespace), "name": .string(reference.name),
+            ]).serialized()
+        }
+        let labels: JSONValue = .object([
+            AnnotationKeys.managedBy: .string(AnnotationKeys.managedByValue), AnnotationKeys.inventoryLabel: .string(app),
+        ])
+        return [
+            "apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": ["name": .string(Self.configMapName(app: app)), "namespace": .string(namespace), "labels": labels],
+            "data": ["app": .string(app), "objects": .string(lines.map { $0 + "\n" }.joined())],
+        ]
+    }
+
+    /// Reads an inventory back from its ConfigMap.
+    public init(configMap: JSONValue) throws(InventoryDecodingError) {
+        let name = configMap.value(at: ["metadata", "name"])?.stringValue ?? "?"
+        guard let app = configMap.value(at: ["data", "app"])?.stringValue else {
+            throw InventoryDecodingError(configMap: name, reason: "data.app is missing")
+        }
+        var objects: Set<ObjectReference> = []
+        let text = configMap.value(at: ["data", "objects"])?.stringValue ?? ""
+        for line in text.split(separator: "\n") {
+            guard let entry = try? JSONValue.parse(String(line)),
+                let apiVersion = entry["apiVersion"]?.stringValue, let kind = entry["kind"]?.stringValue,
+                let entryName = entry["name"]?.stringValue
+            else { throw InventoryDecodingError(configMap: name, reason: "unreadable entry \(line)") }
+            objects.insert(ObjectReference(
+                apiVersion: apiVersion, kind: kind, namespace: entry["namespace"]?.stringValue ?? "", name: entryName))
+        }
+        self.init(app: app, objects: objects)
+    }
+}

@@ -1,0 +1,36 @@
+import CapstanCore
+import Manifests
+
+/// The one-shot commands of `capstan-applier`: a single reconcile, or a diff, of a bundle file.
+public enum OneShot {
+    /// One reconcile with inventory; prints one line per object, returns the exit status (0 on success).
+    public static func apply(_ options: OneShotOptions, prune: Bool, wait: Bool, timeout: Interval, print: (String) -> Void) async -> Int32 {
+        do {
+            let objects = try options.readObjects()
+            let app = AppConfig(
+                name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
+                timeout: timeout, serviceAccount: options.serviceAccount)
+            let result = await Reconciler(client: try options.client()).reconcile(DesiredBundle(objects: objects), app: app)
+            for outcome in result.outcomes { print(outcome.description) }
+            if let failure = result.failure { print("error: \(failure)") }
+            return result.succeeded ? 0 : 1
+        } catch {
+            print("error: \(error)")
+            return 2
+        }
+    }
+
+    /// Prints a unified diff of live against desired per object; 0 when equal, 1 on differences, >1 on errors.
+    public static func diff(_ options: OneShotOptions, print: (String) -> Void) async -> Int32 {
+        do {
+            let objects = try options.readObjects()
+            let differ = Differ(client: try options.client(), app: options.app, targetNamespace: options.targetNamespace)
+            let diffs = try await differ.diffs(objects)
+            for text in diffs { print(text) }
+            return diffs.isEmpty ? 0 : 1
+        } catch {
+            print("error: \(error)")
+            return 2
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import CapstanCore
+import Foundation
+import Kube
+import Manifests
+
+/// What the one-shot `apply` and `diff` commands share: the app, the cluster, the bundle file.
+public struct OneShotOptions: Sendable {
+    public var app: String
+    public var kubeconfig: String?
+    public var targetNamespace: String?
+    public var serviceAccount: String?
+    /// A path, or `-` for standard input.
+    public var input: String
+
+    public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
+        self.app = app
+        self.kubeconfig = kubeconfig
+        self.targetNamespace = targetNamespace
+        self.serviceAccount = serviceAccount
+        self.input = input
+    }
+
+    /// The bundle's objects, decoded with Kubernetes YAML semantics (`List` kinds are not expanded).
+    func readObjects() throws -> [JSONValue] {
+        let data = input == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile()
+            : try Data(contentsOf: URL(fileURLWithPath: input))
+        return try ManifestDecoder.decode(Array(data), file: input == "-" ? "<stdin>" : input)
+            .filter { $0 != .null }
+    }
+
+    /// A ClusterClient for the configured cluster, impersonating the app's service account when given.
+    func client() throws -> KubeClusterClient {
+        let config = try KubeConfig.load(kubeconfig: kubeconfig)
+        let kube = KubeClient(config: config).impersonating(serviceAccount.flatMap(Impersonation.init(serviceAccount:)))
+        return KubeClusterClient(kube: kube)
+    }
+}

@@ -1,0 +1,69 @@
+import CapstanCore
+
+extension Reconciler {
+    /// Applies the plan phase by phase; returns the objects as stored. Rejections do not stop the
+    /// other objects; an unreachable API stops after the current phase.
+    func applyAll(_ desired: [JSONValue], app: AppConfig, into result: inout ReconcileResult) async throws -> [JSONValue] {
+        var stored: [JSONValue] = []
+        var rejected: [ObjectOutcome] = []
+        for phase in ApplyPlan(desired).phases {
+            let results = await applyPhase(phase.objects, app: app.name)
+            for (outcome, object) in results {
+                result.outcomes.append(outcome)
+                if let object { stored.append(object) }
+                if outcome.action == .failed { rejected.append(outcome) }
+            }
+            if let unreachable = results.first(where: { $0.1 == nil && $0.0.message.hasPrefix(Self.unreachablePrefix) }) {
+                result.failure = .unreachable(unreachable.0.description)
+                return stored
+            }
+            try await waitForDefinitions(in: results.compactMap(\.1), timeout: app.timeout.duration)
+        }
+        if !rejected.isEmpty { result.failure = .rejected(rejected) }
+        return stored
+    }
+
+    static let unreachablePrefix = "API unreachable: "
+
+    /// Applies one phase with at most `concurrency` requests in flight, keeping bundle order in the results.
+    func applyPhase(_ objects: [JSONValue], app: String) async -> [(ObjectOutcome, JSONValue?)] {
+        await withTaskGroup(of: (Int, ObjectOutcome, JSONValue?).self) { group in
+            var results = [(ObjectOutcome, JSONValue?)?](repeating: nil, count: objects.count)
+            var next = 0
+            func startNext() {
+                guard next < objects.count else { return }
+                let index = next, object = objects[index]
+                next += 1
+                group.addTask { let (outcome, live) = await applyOne(object, app: app); return (index, outcome, live) }
+            }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            for await (index, outcome, live) in group {
+                results[index] = (outcome, live)
+                startNext()
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Reads the live object, skips it when unchanged and drift-free, else applies it with force.
+    func applyOne(_ object: JSONValue, app: String) async -> (ObjectOutcome, JSONValue?) {
+        let reference = ObjectReference(of: object)!
+        do {
+            return try await retry.run { () async throws(ClusterError) in
+                let live = try await client.get(reference)
+                if let live, let conflict = OwnershipCheck.conflict(app: app, live: live) {
+                    return (ObjectOutcome(object: reference, action: .failed, message: conflict.description), nil)
+                }
+                if let live, ChangeDetection.isUnchanged(desired: object, live: live) {
+                    return (ObjectOutcome(object: reference, action: .unchanged), live)
+                }
+                let stored = try await client.apply(object, fieldManager: fieldManager, force: true, dryRun: false)
+                return (ObjectOutcome(object: reference, action: live == nil ? .created : .configured), stored)
+            }
+        } catch .unreachable(let message) {
+            return (ObjectOutcome(object: reference, action: .failed, message: Self.unreachablePrefix + message), nil)
+        } catch {
+            return (ObjectOutcome(object: reference, action: .failed, message: error.message), nil)
+        }
+    }
+}

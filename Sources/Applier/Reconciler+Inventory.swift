@@ -1,0 +1,43 @@
+import CapstanCore
+
+extension Reconciler {
+    /// The inventory stored for `app`, or nil when there is none yet.
+    public func loadInventory(app: String) async throws(ClusterError) -> Inventory? {
+        let reference = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, name: Inventory.configMapName(app: app))
+        guard let configMap = try await retry.run({ () async throws(ClusterError) in try await client.get(reference) }) else { return nil }
+        do { return try Inventory(configMap: configMap) } catch { throw .rejected(code: 0, message: error.description) }
+    }
+
+    /// The inventories of every other app, read from the inventory namespace.
+    func otherInventories(app: String) async throws -> [Inventory] {
+        let configMaps: [JSONValue]
+        do {
+            configMaps = try await retry.run { () async throws(ClusterError) in
+                try await client.list(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, labelSelector: AnnotationKeys.inventoryLabel)
+            }
+        } catch {
+            throw ReconcileFailure.unreachable(error.message)
+        }
+        return configMaps.compactMap { try? Inventory(configMap: $0) }.filter { $0.app != app }
+    }
+
+    /// Writes the inventory ConfigMap, creating the inventory namespace first when it is missing.
+    func storeInventory(_ inventory: Inventory, into result: inout ReconcileResult) async throws {
+        let namespace = ObjectReference(apiVersion: "v1", kind: "Namespace", name: inventoryNamespace)
+        do {
+            try await retry.run { () async throws(ClusterError) in
+                if try await client.get(namespace) == nil {
+                    let object: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(inventoryNamespace)]]
+                    _ = try await client.apply(object, fieldManager: fieldManager, force: true, dryRun: false)
+                }
+                let stored = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, name: Inventory.configMapName(app: inventory.app))
+                let desired = inventory.configMap(namespace: inventoryNamespace)
+                if let live = try await client.get(stored), ChangeDetection.drift(desired: desired, live: live).isEmpty { return }
+                _ = try await client.apply(desired, fieldManager: fieldManager, force: true, dryRun: false)
+            }
+        } catch {
+            throw ReconcileFailure.unreachable("storing inventory: \(error.message)")
+        }
+        result.inventory = inventory
+    }
+}

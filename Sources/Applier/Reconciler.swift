@@ -1,0 +1,63 @@
+import CapstanCore
+
+/// One reconcile of an app with a bundle: validate → decorate → order → apply → wait → prune → record.
+public struct Reconciler: Sendable {
+    public var client: any ClusterClient
+    public var fieldManager = "capstan"
+    public var inventoryNamespace = Inventory.defaultNamespace
+    /// Objects applied at once within one phase.
+    public var concurrency = 8
+    public var retry = RetryPolicy()
+    /// How often health is polled while waiting.
+    public var pollInterval: Duration = .milliseconds(250)
+
+    public init(client: any ClusterClient) {
+        self.client = client
+    }
+
+    /// Reconciles with the inventory stored in the cluster as the previous one.
+    public func reconcile(_ bundle: DesiredBundle, app: AppConfig) async -> ReconcileResult {
+        do {
+            let previous = try await loadInventory(app: app.name)
+            return await reconcile(bundle, app: app, previousInventory: previous)
+        } catch {
+            return ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: .unreachable(error.message))
+        }
+    }
+
+    /// Reconciles `bundle` for `app`; `previousInventory` is what the last successful reconcile stored.
+    public func reconcile(_ bundle: DesiredBundle, app: AppConfig, previousInventory: Inventory?) async -> ReconcileResult {
+        var result = ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: nil)
+        do {
+            let desired = try await prepare(bundle, app: app)
+            let applied = try await applyAll(desired, app: app, into: &result)
+            guard result.failure == nil else {
+                // Keep tracking what this attempt created, so a later full success can prune it.
+                let kept = previousInventory?.objects ?? []
+                try await storeInventory(Inventory(app: app.name, objects: kept.union(applied.compactMap(ObjectReference.init(of:)))), into: &result)
+                return result
+            }
+            if app.wait { await waitForHealth(applied, timeout: app.timeout.duration, into: &result) }
+            if app.prune { try await prune(app: app.name, previous: previousInventory, desired: desired, into: &result) }
+            try await storeInventory(Inventory(app: app.name, objects: Set(desired.compactMap(ObjectReference.init(of:)))), into: &result)
+        } catch let failure as ReconcileFailure {
+            result.failure = failure
+        } catch {
+            result.failure = .unreachable(String(describing: error))
+        }
+        return result
+    }
+
+    /// Validates, maps and decorates the bundle, and refuses objects other apps own.
+    func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
+        let problems = BundleValidation.problems(in: bundle.objects)
+        guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
+        let decoration = ObjectDecoration(
+            app: app.name, targetNamespace: app.targetNamespace, revision: bundle.revision, bundleDigest: bundle.digest)
+        let desired = try await decorate(bundle.objects, with: decoration)
+        let others = try await otherInventories(app: app.name)
+        let conflicts = OwnershipCheck.conflicts(app: app.name, desired: desired.compactMap(ObjectIdentity.init(of:)), otherInventories: others)
+        guard conflicts.isEmpty else { throw ReconcileFailure.ownership(conflicts) }
+        return desired
+    }
+}

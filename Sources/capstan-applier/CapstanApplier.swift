@@ -1,0 +1,35 @@
+import Applier
+import ArgumentParser
+import CapstanCore
+
+/// capstan-applier: one-shot `apply` and `diff` of a bundle file (the `run` daemon is not built yet).
+@main struct CapstanApplier: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "capstan-applier", subcommands: [Apply.self, Diff.self])
+
+    struct Shared: ParsableArguments {
+        @Option var app: String
+        @Option var kubeconfig: String?
+        @Option(name: .customLong("target-namespace")) var targetNamespace: String?
+        @Argument(help: "bundle file, or - for standard input") var input: String
+        var options: OneShotOptions { OneShotOptions(app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, input: input) }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        @OptionGroup var shared: Shared
+        @Flag var prune = false
+        @Flag var wait = false
+        @Option(transform: { try Interval.parse($0) }) var timeout: Interval = .minutes(5)
+        func run() async throws {
+            let status = await OneShot.apply(shared.options, prune: prune, wait: wait, timeout: timeout) { print($0) }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
+        @OptionGroup var shared: Shared
+        func run() async throws {
+            let status = await OneShot.diff(shared.options) { print($0, terminator: $0.hasSuffix("\n") ? "" : "\n") }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
