@@ -80,5 +80,8 @@ let package = Package(
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
+
+        // compose/, deploy/ and examples/: parse, agree with their configs, render like kubectl kustomize.
+        .testTarget(name: "DeployTests", dependencies: ["Overlays", "Sandbox", "Manifests", "CapstanCore", "YAML"]),
     ]
 )
