@@ -131,5 +131,8 @@ let package = Package(
         .target(name: "KubeSim", dependencies: ["CapstanCore", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
         .executableTarget(name: "capstan-kubesim", dependencies: ["KubeSim", argumentParser]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "CapstanCore", "capstan-kubesim"]),
+
+        // compose/, deploy/ and examples/: parse, agree with their configs, render like kubectl kustomize.
+        .testTarget(name: "DeployTests", dependencies: ["Overlays", "Sandbox", "Manifests", "CapstanCore", "YAML"]),
     ]
 )
