@@ -74,6 +74,11 @@ let package = Package(
         .executableTarget(name: "capstan-runtime-probe", dependencies: ["StageRuntime", argumentParser]),
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
+        // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
+        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Sandbox", "YAML"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", argumentParser]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
+
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
     ]

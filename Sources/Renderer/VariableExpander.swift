@@ -1,0 +1,101 @@
+/// Flux's post-build expansion of one text (its fork of drone/envsubst, strict mode):
+/// `${VAR}`, `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR=default}`, defaults that
+/// hold further `${…}`, and `$$` for a literal `$`. `$VAR` without braces is left as written.
+struct VariableExpander {
+    let variables: [String: String]
+
+    /// Why an expansion failed.
+    enum Problem: Error, Equatable {
+        case missing(String)
+        case unterminated
+        case unsupported(String)
+    }
+
+    private static let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+
+    func expand(_ text: [UInt8]) throws(Problem) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == Self.dollar, index + 1 < text.count {
+                if text[index + 1] == Self.dollar {
+                    output.append(Self.dollar)
+                    index += 2
+                    continue
+                }
+                if text[index + 1] == Self.open {
+                    index = try expression(text, from: index + 2, into: &output)
+                    continue
+                }
+            }
+            output.append(byte)
+            index += 1
+        }
+        return output
+    }
+
+    /// Expands the expression whose body starts at `start` (after `${`); returns the index after its `}`.
+    private func expression(_ text: [UInt8], from start: Int, into output: inout [UInt8]) throws(Problem) -> Int {
+        var index = start
+        while index < text.count, Self.isNameByte(text[index]) { index += 1 }
+        let name = String(decoding: text[start..<index], as: UTF8.self)
+        guard index < text.count else { throw .unterminated }
+        if text[index] == Self.close {
+            guard !name.isEmpty else { throw .unsupported("${}") }
+            guard let value = variables[name] else { throw .missing(name) }
+            output += value.utf8
+            return index + 1
+        }
+        guard !name.isEmpty, let (orEmpty, bodyStart) = Self.defaultOperator(text, at: index) else {
+            throw .unsupported(Self.excerpt(text, from: start))
+        }
+        let end = try Self.closingBrace(text, from: bodyStart)
+        if let value = variables[name], !(orEmpty && value.isEmpty) {
+            output += value.utf8
+        } else {
+            output += try expand(Array(text[bodyStart..<end]))
+        }
+        return end + 1
+    }
+
+    /// `:-`/`:=` (unset or empty) and `-`/`=` (unset): whether empty counts, and where the default starts.
+    private static func defaultOperator(_ text: [UInt8], at index: Int) -> (Bool, Int)? {
+        let isDefault = { (byte: UInt8) in byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=") }
+        if isDefault(text[index]) { return (false, index + 1) }
+        if text[index] == UInt8(ascii: ":"), index + 1 < text.count, isDefault(text[index + 1]) {
+            return (true, index + 2)
+        }
+        return nil
+    }
+
+    /// The `}` closing an expression, skipping nested `${…}`.
+    private static func closingBrace(_ text: [UInt8], from start: Int) throws(Problem) -> Int {
+        var depth = 0
+        var index = start
+        while index < text.count {
+            if text[index] == dollar, index + 1 < text.count, text[index + 1] == open {
+                depth += 1
+                index += 2
+                continue
+            }
+            if text[index] == close {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index += 1
+        }
+        throw .unterminated
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    private static func excerpt(_ text: [UInt8], from start: Int) -> String {
+        let end = (try? closingBrace(text, from: start)).map { $0 + 1 } ?? min(text.count, start + 40)
+        return "${" + String(decoding: text[start..<end], as: UTF8.self)
+    }
+}
