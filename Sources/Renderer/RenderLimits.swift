@@ -34,5 +34,6 @@ public struct RenderLimits: Sendable, Equatable {
             yaml: config.yaml, maxObjects: config.documents, maxBundleBytes: config.renderBytes)
     }
 
-    public static let `default` = RenderLimits()
+    /// The defaults of `limits:` in capstan.yaml.
+    public static let `default` = RenderLimits(LimitsConfig())
 }
