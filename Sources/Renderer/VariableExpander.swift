@@ -1,6 +1,8 @@
 /// Flux's post-build expansion of one text (its fork of drone/envsubst, strict mode):
-/// `${VAR}`, `${VAR:-default}`, `${VAR:=default}`, `${VAR-default}`, `${VAR=default}`, defaults that
-/// hold further `${…}`, and `$$` for a literal `$`. `$VAR` without braces is left as written.
+/// `${VAR}`, `${VAR:-default}`, `${VAR:=default}` and `${VAR=default}` (all three take the default
+/// when the value is unset *or empty*, as Flux's `toDefault` does), defaults that hold further
+/// `${…}`, and `$$` for a literal `$`. `$VAR` without braces is left as written; `${VAR-default}`
+/// is not an expression Flux accepts.
 struct VariableExpander {
     let variables: [String: String]
 
@@ -48,11 +50,11 @@ struct VariableExpander {
             output += value.utf8
             return index + 1
         }
-        guard !name.isEmpty, let (orEmpty, bodyStart) = Self.defaultOperator(text, at: index) else {
+        guard !name.isEmpty, let bodyStart = Self.defaultOperator(text, at: index) else {
             throw .unsupported(Self.excerpt(text, from: start))
         }
         let end = try Self.closingBrace(text, from: bodyStart)
-        if let value = variables[name], !(orEmpty && value.isEmpty) {
+        if let value = variables[name], !value.isEmpty {
             output += value.utf8
         } else {
             output += try expand(Array(text[bodyStart..<end]))
@@ -60,14 +62,12 @@ struct VariableExpander {
         return end + 1
     }
 
-    /// `:-`/`:=` (unset or empty) and `-`/`=` (unset): whether empty counts, and where the default starts.
-    private static func defaultOperator(_ text: [UInt8], at index: Int) -> (Bool, Int)? {
-        let isDefault = { (byte: UInt8) in byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=") }
-        if isDefault(text[index]) { return (false, index + 1) }
-        if text[index] == UInt8(ascii: ":"), index + 1 < text.count, isDefault(text[index + 1]) {
-            return (true, index + 2)
-        }
-        return nil
+    /// Where the default of `=`, `:=` or `:-` starts; nil for any other operator.
+    private static func defaultOperator(_ text: [UInt8], at index: Int) -> Int? {
+        if text[index] == UInt8(ascii: "=") { return index + 1 }
+        guard text[index] == UInt8(ascii: ":"), index + 1 < text.count else { return nil }
+        let next = text[index + 1]
+        return next == UInt8(ascii: "=") || next == UInt8(ascii: "-") ? index + 2 : nil
     }
 
     /// The `}` closing an expression, skipping nested `${…}`.

@@ -12,10 +12,9 @@ import Testing
         ("${MISSING:=dev}", "dev"),
         ("${MISSING:-dev}", "dev"),
         ("${MISSING=dev}", "dev"),
-        ("${MISSING-dev}", "dev"),
         ("${EMPTY:=dev}", "dev"),
         ("${EMPTY:-dev}", "dev"),
-        ("${EMPTY=dev}", ""),
+        ("${EMPTY=dev}", "dev"),
         ("${CLUSTER:=dev}", "prod"),
         ("${MISSING:=${DEFAULT}}", "fallback"),
         ("${MISSING:=pre-${CLUSTER}-post}", "pre-prod-post"),
@@ -70,6 +69,7 @@ import Testing
         let expander = VariableExpander(variables: Self.variables)
         #expect(throws: VariableExpander.Problem.unterminated) { try expander.expand(Array("${CLUSTER".utf8)) }
         #expect(throws: VariableExpander.Problem.unsupported("${CLUSTER^^}")) { try expander.expand(Array("${CLUSTER^^}".utf8)) }
+        #expect(throws: VariableExpander.Problem.unsupported("${MISSING-dev}")) { try expander.expand(Array("${MISSING-dev}".utf8)) }
     }
 
     @Test func renderAppliesSubstitutionToPlainDirectories() throws {
