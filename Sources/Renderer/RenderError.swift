@@ -43,7 +43,9 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     public var disposition: Disposition { kind == .storage ? .retry : .waitForFix }
 
     public var description: String {
-        let head = location.isEmpty ? reason : "\(location): \(reason)"
+        // Sandbox reasons already quote the path; naming it twice only adds noise.
+        let named = location.isEmpty || reason.contains("'\(location)'")
+        let head = named ? reason : "\(location): \(reason)"
         return hint.map { "\(head); \($0)" } ?? head
     }
 }
