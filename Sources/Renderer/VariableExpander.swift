@@ -2,7 +2,7 @@
 /// `${VAR}`, `${VAR:-default}`, `${VAR:=default}` and `${VAR=default}` (all three take the default
 /// when the value is unset *or empty*, as Flux's `toDefault` does), defaults that hold further
 /// `${…}`, and `$$` for a literal `$`. `$VAR` without braces is left as written; `${VAR-default}`
-/// is not an expression Flux accepts.
+/// is not an expression Flux accepts. The bash string operators live in `+Operators`.
 struct VariableExpander {
     let variables: [String: String]
 
@@ -40,26 +40,39 @@ struct VariableExpander {
 
     /// Expands the expression whose body starts at `start` (after `${`); returns the index after its `}`.
     private func expression(_ text: [UInt8], from start: Int, into output: inout [UInt8]) throws(Problem) -> Int {
+        if start < text.count, text[start] == UInt8(ascii: "#") { return try length(text, from: start + 1, into: &output) }
         var index = start
         while index < text.count, Self.isNameByte(text[index]) { index += 1 }
         let name = String(decoding: text[start..<index], as: UTF8.self)
         guard index < text.count else { throw .unterminated }
-        if text[index] == Self.close {
-            guard !name.isEmpty else { throw .unsupported("${}") }
-            guard let value = variables[name] else { throw .missing(name) }
-            output += value.utf8
-            return index + 1
+        guard !name.isEmpty else { throw .unsupported(Self.excerpt(text, from: start)) }
+        let end = try Self.closingBrace(text, from: index)
+        if let bodyStart = Self.defaultOperator(text, at: index) {
+            if let value = variables[name], !value.isEmpty {
+                output += value.utf8
+            } else {
+                output += try expand(Array(text[bodyStart..<end]))
+            }
+            return end + 1
         }
-        guard !name.isEmpty, let bodyStart = Self.defaultOperator(text, at: index) else {
-            throw .unsupported(Self.excerpt(text, from: start))
-        }
-        let end = try Self.closingBrace(text, from: bodyStart)
-        if let value = variables[name], !value.isEmpty {
-            output += value.utf8
-        } else {
-            output += try expand(Array(text[bodyStart..<end]))
-        }
+        let operation = String(decoding: try expand(Array(text[index..<end])), as: UTF8.self)
+        // Flux parses before it looks variables up: a malformed operator fails even for a set variable.
+        guard operation.isEmpty || Self.isKnown(operation) else { throw .unsupported(Self.excerpt(text, from: start)) }
+        guard let value = variables[name] else { throw .missing(name) }
+        output += (operation.isEmpty ? value : Self.apply(operation, to: value) ?? value).utf8
         return end + 1
+    }
+
+    /// `${#VAR}`: the value's length in bytes, as Go's `len` counts.
+    private func length(_ text: [UInt8], from start: Int, into output: inout [UInt8]) throws(Problem) -> Int {
+        var index = start
+        while index < text.count, Self.isNameByte(text[index]) { index += 1 }
+        guard index < text.count else { throw .unterminated }
+        guard index > start, text[index] == Self.close else { throw .unsupported(Self.excerpt(text, from: start - 1)) }
+        let name = String(decoding: text[start..<index], as: UTF8.self)
+        guard let value = variables[name] else { throw .missing(name) }
+        output += String(value.utf8.count).utf8
+        return index + 1
     }
 
     /// Where the default of `=`, `:=` or `:-` starts; nil for any other operator.

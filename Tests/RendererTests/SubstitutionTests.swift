@@ -4,7 +4,11 @@ import Testing
 @testable import Renderer
 
 @Suite struct SubstitutionTests {
-    static let variables = ["CLUSTER": "prod", "EMPTY": "", "N": "3", "DEFAULT": "fallback"]
+    static let variables = [
+        "CLUSTER": "prod", "EMPTY": "", "N": "3", "DEFAULT": "fallback", "UPPER": "ABC",
+        "PATH_NAME": "/home/bozo/ideas/thoughts.for.today", "STRINGZ": "abcABC123ABCabc", "SLASHED": "foo/bar",
+        "FILE": "bash.string.txt", "NESTED": "path/to/file",
+    ]
 
     static let table: [(input: String, output: String)] = [
         ("${CLUSTER}", "prod"),
@@ -23,6 +27,24 @@ import Testing
         ("$CLUSTER", "$CLUSTER"),
         ("price $5", "price $5"),
         ("a}b", "a}b"),
+        ("${#CLUSTER}", "4"),
+        ("${CLUSTER^}", "Prod"),
+        ("${CLUSTER^^}", "PROD"),
+        ("${UPPER,}", "aBC"),
+        ("${UPPER,,}", "abc"),
+        ("${PATH_NAME:11}", "ideas/thoughts.for.today"),
+        ("${PATH_NAME:11:5}", "ideas"),
+        ("${STRINGZ/abc/xyz}", "xyzABC123ABCabc"),
+        ("${STRINGZ//abc/xyz}", "xyzABC123ABCxyz"),
+        ("${STRINGZ/#abc/XYZ}", "XYZABC123ABCabc"),
+        ("${STRINGZ/%abc/XYZ}", "abcABC123ABCXYZ"),
+        ("${SLASHED/\\//-}", "foo-bar"),
+        ("${FILE#*.}", "string.txt"),
+        ("${FILE##*.}", "txt"),
+        ("${FILE%.*}", "bash.string"),
+        ("${FILE%%.*}", "bash"),
+        ("${NESTED#*/}", "to/file"),
+        ("${NESTED##*/}", "file"),
     ]
 
     @Test(arguments: table) func expandsLikeFlux(_ row: (input: String, output: String)) throws {
@@ -68,7 +90,8 @@ import Testing
     @Test func unterminatedAndUnsupportedExpressionsFail() throws {
         let expander = VariableExpander(variables: Self.variables)
         #expect(throws: VariableExpander.Problem.unterminated) { try expander.expand(Array("${CLUSTER".utf8)) }
-        #expect(throws: VariableExpander.Problem.unsupported("${CLUSTER^^}")) { try expander.expand(Array("${CLUSTER^^}".utf8)) }
+        #expect(throws: VariableExpander.Problem.missing("NOPE")) { try expander.expand(Array("${NOPE^^}".utf8)) }
+        #expect(throws: VariableExpander.Problem.missing("NOPE")) { try expander.expand(Array("${#NOPE}".utf8)) }
         #expect(throws: VariableExpander.Problem.unsupported("${MISSING-dev}")) { try expander.expand(Array("${MISSING-dev}".utf8)) }
     }
 
