@@ -55,6 +55,17 @@ let package = Package(
         .testTarget(name: "CapstanCoreTests", dependencies: ["CapstanCore"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
 
+        // Fetcher stage: libgit2 wrapper, deterministic tar.gz, the stage library and its executable.
+        .target(name: "Git", dependencies: ["CGit2", version, crypto]),
+        .target(name: "Archive", dependencies: ["CZlib", "CapstanCore", crypto]),
+        .target(name: "Fetcher", dependencies: ["Git", "Archive", "CapstanCore", logging, metrics, crypto]),
+        .target(name: "FetcherStage", dependencies: ["Fetcher", "Messaging", "StageRuntime", "CapstanCore", logging, serviceLifecycle, hummingbird]),
+        .executableTarget(name: "capstan-fetcher", dependencies: ["Fetcher", "FetcherStage", "StageRuntime", "CapstanCore", argumentParser, logging]),
+        .target(name: "FetcherTesting", dependencies: [], path: "Tests/FetcherTesting"),
+        .testTarget(name: "GitTests", dependencies: ["Git", "FetcherTesting"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
+
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
         .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "CapstanCore", "YAML"]),
@@ -62,6 +73,10 @@ let package = Package(
         // JSON patch, merge patch, strategic merge patch and server-side apply over JSONValue.
         .target(name: "Patching", dependencies: ["CapstanCore"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
+
+        // The kustomize-compatible overlay engine.
+        .target(name: "Overlays", dependencies: ["CapstanCore", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore"]),
 
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
         .target(
@@ -75,11 +90,30 @@ let package = Package(
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
-        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Sandbox", "YAML"]),
-        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", argumentParser]),
+        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),
         .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
+        // Go text/template + Sprig + Helm functions, natively.
+        .target(name: "Templates", dependencies: ["CapstanCore", "Manifests", "YAML", crypto, version, argumentParser,
+                                                  .product(name: "_CryptoExtras", package: "swift-crypto")],
+                // The executor's state lives on one class; dynamic exclusivity checks cost ~10 % of a render.
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
+
+        // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Messaging: the stage protocol (events, snapshots, requests, CURVE/ZAP) on ZeroMQ.
+        .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", serviceLifecycle, logging]),
+        // CLI: the `capstan` subcommands, one per file; the executable only lists them.
+        .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
+        .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Messaging"]),
+        // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
+        .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
+                          path: "bench/messaging/Sources"),
     ]
 )

@@ -1,33 +1,43 @@
 extension JSONValue {
     /// Compact JSON with object keys sorted by their UTF-8 bytes: the same value, the same bytes.
-    public func serialized() -> String {
+    ///
+    /// With `escapingHTML`, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, as Go's
+    /// `encoding/json` does by default (kustomize's name hashes depend on it).
+    public func serialized(escapingHTML: Bool) -> String {
         var output = ""
-        write(to: &output)
+        write(to: &output, escapingHTML: escapingHTML)
         return output
     }
 
+    /// Compact, key-sorted JSON without HTML escaping.
+    public func serialized() -> String { serialized(escapingHTML: false) }
+
     /// Appends the compact, key-sorted JSON form of this value to `output`.
-    public func write(to output: inout String) {
+    public func write(to output: inout String) { write(to: &output, escapingHTML: false) }
+
+    /// Appends the compact, key-sorted JSON form of this value to `output`, optionally escaping
+    /// HTML-sensitive characters as Go does.
+    public func write(to output: inout String, escapingHTML: Bool) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += Self.format(value)
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): Self.writeString(value, to: &output, escapingHTML: escapingHTML)
         case .array(let elements):
             output += "["
             for (position, element) in elements.enumerated() {
                 if position > 0 { output += "," }
-                element.write(to: &output)
+                element.write(to: &output, escapingHTML: escapingHTML)
             }
             output += "]"
         case .object(let members):
             output += "{"
             for (position, key) in members.keys.sorted(by: Self.utf8Less).enumerated() {
                 if position > 0 { output += "," }
-                Self.writeString(key, to: &output)
+                Self.writeString(key, to: &output, escapingHTML: escapingHTML)
                 output += ":"
-                members[key]!.write(to: &output)
+                members[key]!.write(to: &output, escapingHTML: escapingHTML)
             }
             output += "}"
         }
@@ -44,10 +54,13 @@ extension JSONValue {
         return "\(value)"
     }
 
-    static func writeString(_ value: String, to output: inout String) {
+    static func writeString(_ value: String, to output: inout String, escapingHTML: Bool = false) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
+            case "<", ">", "&", "\u{2028}", "\u{2029}" where escapingHTML:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
             case "\n": output += "\\n"

@@ -2,21 +2,24 @@
 /// letters after everything else (so `a2` < `a10`, `_x` < `Alpha` < `alpha`).
 enum GoKeyOrder {
     /// Orders two keys as go-yaml's `keyList.Less` orders string keys.
-    static func less(_ lhs: String, _ rhs: String) -> Bool {
+    /// `v3` selects yaml.v3's variant: after equal digits, a letter sorts before a non-letter.
+    static func less(_ lhs: String, _ rhs: String, v3: Bool = false) -> Bool {
         let left = Array(lhs.unicodeScalars)
         let right = Array(rhs.unicodeScalars)
         var index = 0
+        var afterDigit = false
         while index < left.count && index < right.count {
             let a = left[index]
             let b = right[index]
             if a == b {
+                afterDigit = isDigit(a)
                 index += 1
                 continue
             }
             let aLetter = isLetter(a)
             let bLetter = isLetter(b)
             if aLetter && bLetter { return a.value < b.value }
-            if aLetter || bLetter { return bLetter }
+            if aLetter || bLetter { return v3 && afterDigit ? aLetter : bLetter }
             return numericLess(left, right, at: index)
         }
         return left.count < right.count

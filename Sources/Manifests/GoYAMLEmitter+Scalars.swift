@@ -2,7 +2,7 @@
 /// spaces) and literal blocks with go-yaml's indentation and chomping indicators.
 extension GoYAMLEmitter {
     mutating func emitScalar(_ value: [UInt8], requested: ScalarStyle) {
-        let style = ScalarAnalysis(value).select(requested, simpleKey: simpleKeyContext, isEmpty: value.isEmpty)
+        let style = ScalarAnalysis(value, tabsForbidPlain: isV3).select(requested, simpleKey: simpleKeyContext, isEmpty: value.isEmpty)
         increaseIndent(flow: true, indentless: false)
         let allowBreaks = !simpleKeyContext
         switch style {

@@ -11,14 +11,30 @@ struct GoYAMLEmitter {
     var indents: [Int] = []
     var whitespace = true
     var indention = true
-    let bestIndent = 2
-    let bestWidth = 80
+    let bestIndent: Int
+    let bestWidth: Int
+    let flavor: YAMLWriter.Flavor
+    let isV3: Bool
 
     var rootContext = false
     var mappingContext = false
     var simpleKeyContext = false
+    /// yaml.v3 indents a node by 2 when it is a sequence item (its "- " counts), else to the next step.
+    var sequenceItemContext = false
 
-    init(capacity: Int = 256) {
+    init(flavor: YAMLWriter.Flavor = .sigsYAML, capacity: Int = 256) {
+        self.flavor = flavor
+        switch flavor {
+        case .sigsYAML:
+            bestIndent = 2
+            bestWidth = 80
+            isV3 = false
+        case .yamlV3(let indent):
+            bestIndent = (2...9).contains(indent) ? indent : 4
+            // yaml.v3 starts with an unlimited width: it never folds long lines.
+            bestWidth = Int.max
+            isV3 = true
+        }
         output.reserveCapacity(capacity)
     }
 
@@ -29,19 +45,20 @@ struct GoYAMLEmitter {
         indents.removeAll(keepingCapacity: true)
         whitespace = true
         indention = true
-        emitNode(value, root: true, mapping: false, simpleKey: false)
+        emitNode(value, root: true, mapping: false, simpleKey: false, sequenceItem: false)
         writeIndent()
     }
 
-    mutating func emitNode(_ value: JSONValue, root: Bool, mapping: Bool, simpleKey: Bool) {
+    mutating func emitNode(_ value: JSONValue, root: Bool, mapping: Bool, simpleKey: Bool, sequenceItem: Bool) {
         rootContext = root
         mappingContext = mapping
         simpleKeyContext = simpleKey
+        sequenceItemContext = sequenceItem
         switch value {
         case .null: emitWord("null")
         case .bool(let flag): emitWord(flag ? "true" : "false")
         case .int(let number): emitWord(String(number))
-        case .double(let number): emitWord(NumberText.kubernetes(number))
+        case .double(let number): emitWord(isV3 ? GoFloat.formatG(number) : NumberText.kubernetes(number))
         case .string(let text): emitString(text)
         case .array(let items):
             if items.isEmpty { emitEmptyFlow(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) } else { emitSequence(items) }
@@ -79,7 +96,7 @@ struct GoYAMLEmitter {
         let requested: ScalarStyle
         if bytes.contains(0x0A) {
             requested = .literal
-        } else if ScalarResolver.canBePlain(text, schema: .v2) {
+        } else if ScalarResolver.canBePlain(text, schema: isV3 ? .v3 : .v2) {
             requested = .plain
         } else {
             requested = .doubleQuoted
@@ -95,30 +112,31 @@ struct GoYAMLEmitter {
     }
 
     mutating func emitSequence(_ items: [JSONValue]) {
-        increaseIndent(flow: false, indentless: mappingContext && !indention)
+        // v2 writes a sequence under a key level with the key; v3 (without compact mode) indents it.
+        increaseIndent(flow: false, indentless: !isV3 && mappingContext && !indention)
         for item in items {
             writeIndent()
             writeIndicator([UInt8(ascii: "-")], needWhitespace: true, isWhitespace: false, isIndention: true)
-            emitNode(item, root: false, mapping: false, simpleKey: false)
+            emitNode(item, root: false, mapping: false, simpleKey: false, sequenceItem: true)
         }
         popIndent()
     }
 
     mutating func emitMapping(_ members: [String: JSONValue]) {
         increaseIndent(flow: false, indentless: false)
-        for (key, value) in GoKeyOrder.sortedMembers(members) {
+        for (key, value) in GoKeyOrder.sortedMembers(members, v3: isV3) {
             writeIndent()
             // go-yaml's simple-key test: one line and at most 128 bytes, else `? key` / `: value`.
             if key.utf8.count <= 128, !ScalarBytes.containsBreak(Array(key.utf8)) {
-                emitNode(.string(key), root: false, mapping: true, simpleKey: true)
+                emitNode(.string(key), root: false, mapping: true, simpleKey: true, sequenceItem: false)
                 writeIndicator([UInt8(ascii: ":")], needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {
                 writeIndicator([UInt8(ascii: "?")], needWhitespace: true, isWhitespace: false, isIndention: true)
-                emitNode(.string(key), root: false, mapping: true, simpleKey: false)
+                emitNode(.string(key), root: false, mapping: true, simpleKey: false, sequenceItem: false)
                 writeIndent()
                 writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: true)
             }
-            emitNode(value, root: false, mapping: true, simpleKey: false)
+            emitNode(value, root: false, mapping: true, simpleKey: false, sequenceItem: false)
         }
         popIndent()
     }
@@ -128,7 +146,13 @@ struct GoYAMLEmitter {
         if indent < 0 {
             indent = flow ? bestIndent : 0
         } else if !indentless {
-            indent += bestIndent
+            if !isV3 {
+                indent += bestIndent
+            } else if sequenceItemContext {
+                indent += 2
+            } else {
+                indent = bestIndent * ((indent + bestIndent) / bestIndent)
+            }
         }
     }
 

@@ -24,8 +24,8 @@ public struct ManifestDecoder: Sendable {
         self.limits = limits
     }
 
-    /// The Kubernetes objects of a manifest file as kustomize reads it: empty and null documents
-    /// dropped, any other non-mapping document refused with its file and line.
+    /// The Kubernetes objects of a manifest file as kustomize reads it: empty, null, `{}` and `[]`
+    /// documents dropped, any other non-mapping document refused with its file and line.
     public static func decode(_ bytes: [UInt8], file: String) throws -> [JSONValue] {
         try ManifestDecoder().decode(bytes, file: file)
     }
@@ -37,7 +37,8 @@ public struct ManifestDecoder: Sendable {
             guard let root = document.root else { continue }
             let value = try convert(root, file: file, topLevel: true)
             switch value {
-            case .null: continue
+            // kustomize drops null, `{}` and `[]` documents (kyaml's IsNilOrEmpty).
+            case .null, .object([:]), .array([]): continue
             case .object: objects.append(value)
             default:
                 throw ManifestDecodeError(

@@ -30,7 +30,10 @@ enum ScalarResolver {
         if let known = lookup(text, schema: schema) { return known }
         switch first {
         case UInt8(ascii: "."):
-            return decimalFloat(bytes).map { .float($0) } ?? .string
+            // Go's ParseFloat takes underscores between digits (".5_0" is 0.5).
+            let digits = bytes.contains(UInt8(ascii: "_")) && underscoresBetweenDigits(bytes)
+                ? bytes.filter { $0 != UInt8(ascii: "_") } : bytes
+            return decimalFloat(digits).map { .float($0) } ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return resolveNumeric(bytes, schema: schema)
         default:
@@ -114,6 +117,14 @@ enum ScalarResolver {
             let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite
         else { return nil }
         return value
+    }
+
+    /// Go's `underscoreOK` for a number without base prefix: each `_` sits between two digits.
+    static func underscoresBetweenDigits(_ bytes: [UInt8]) -> Bool {
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "_") {
+            guard index > 0, isDigit(bytes[index - 1]), index + 1 < bytes.count, isDigit(bytes[index + 1]) else { return false }
+        }
+        return true
     }
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`: YAML 1.1 sexagesimal numbers, quoted on output.

@@ -25,7 +25,7 @@ enum AppliedFields {
             let itemSchema = schema.item
             for (index, item) in items.enumerated() {
                 guard let element = PathElement.item(item, of: schema) else {
-                    throw UnkeyableItem(reversedPath: ["i:\(index)"])
+                    throw UnkeyableItem(reversedPath: ["i:\(index)"], reason: PathElement.keyProblem(item, of: schema))
                 }
                 var itemSet: FieldSet
                 do { itemSet = try of(item, schema: itemSchema) } catch { throw error.under(element) }
@@ -42,9 +42,10 @@ enum AppliedFields {
 /// A list-map item that is not an object, found while keying a list.
 struct UnkeyableItem: Error {
     var reversedPath: [String]
+    var reason: String
 
     func under(_ element: String) -> UnkeyableItem {
-        UnkeyableItem(reversedPath: reversedPath + [element])
+        UnkeyableItem(reversedPath: reversedPath + [element], reason: reason)
     }
 
     var path: String { FieldSet.describe(reversedPath.reversed()) }

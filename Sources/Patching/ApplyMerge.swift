@@ -3,29 +3,74 @@ import CapstanCore
 /// Merges an applied configuration into a live object as structured-merge-diff does: structs and
 /// granular maps key by key, list-maps and sets item by item (keeping live-only items in place),
 /// scalars and atomic values replaced; a `null` in the configuration removes the field.
+///
+/// Subtrees the configuration does not change are returned as the live values themselves (shared
+/// storage), so a no-op apply allocates little and later equality checks stay cheap.
 enum ApplyMerge {
+    /// What merging did to one value.
+    enum Outcome {
+        case unchanged
+        case replaced(JSONValue)
+        case removed
+    }
+
     /// The merged value, or nil when the field must be absent.
     static func merge(live: JSONValue?, config: JSONValue, schema: SchemaNode) -> JSONValue? {
+        switch outcome(live: live, config: config, schema: schema) {
+        case .unchanged: return live
+        case .replaced(let value): return value
+        case .removed: return nil
+        }
+    }
+
+    static func outcome(live: JSONValue?, config: JSONValue, schema: SchemaNode) -> Outcome {
         switch config {
         case .null:
-            return nil
+            return live == nil ? .unchanged : .removed
         case .object(let members):
-            if schema.isAtomic { return config }
-            var result: [String: JSONValue]
-            if case .object(let liveMembers)? = live { result = liveMembers } else { result = [:] }
+            guard !schema.isAtomic, case .object(let liveMembers)? = live else {
+                if schema.isAtomic { return live == config ? .unchanged : .replaced(config) }
+                return .replaced(fresh(config, schema: schema))
+            }
+            var result: [String: JSONValue]?
             for (key, value) in members {
-                if let merged = merge(live: result[key], config: value, schema: schema.field(key)) {
-                    result[key] = merged
-                } else {
-                    result.removeValue(forKey: key)
+                switch outcome(live: liveMembers[key], config: value, schema: schema.field(key)) {
+                case .unchanged: continue
+                case .replaced(let merged):
+                    if result == nil { result = liveMembers }
+                    result![key] = merged
+                case .removed:
+                    if result == nil { result = liveMembers }
+                    result!.removeValue(forKey: key)
                 }
+            }
+            return result.map { .replaced(.object($0)) } ?? .unchanged
+        case .array(let items):
+            guard schema.effectiveListType != .atomic, case .array(let liveItems)? = live,
+                let merged = mergeList(live: liveItems, config: items, schema: schema)
+            else {
+                if live == config { return .unchanged }
+                return .replaced(fresh(config, schema: schema))
+            }
+            return merged
+        default:
+            return live == config ? .unchanged : .replaced(config)
+        }
+    }
+
+    /// A configuration value placed where nothing was: nulls inside it are dropped.
+    static func fresh(_ config: JSONValue, schema: SchemaNode) -> JSONValue {
+        switch config {
+        case .object(let members) where !schema.isAtomic:
+            var result: [String: JSONValue] = [:]
+            result.reserveCapacity(members.count)
+            for (key, value) in members where value != .null {
+                result[key] = fresh(value, schema: schema.field(key))
             }
             return .object(result)
         case .array(let items):
-            guard schema.effectiveListType != .atomic, case .array(let liveItems)? = live else {
-                return .array(items.map { merge(live: nil, config: $0, schema: schema.item) ?? .null })
-            }
-            return mergeList(live: liveItems, config: items, schema: schema).map(JSONValue.array) ?? config
+            let itemSchema = schema.item
+            return .array(items.map { fresh($0, schema: itemSchema) })
         default:
             return config
         }
@@ -37,6 +82,7 @@ enum ApplyMerge {
 
         init?(_ items: [JSONValue], schema: SchemaNode) {
             elements.reserveCapacity(items.count)
+            index.reserveCapacity(items.count)
             for (position, item) in items.enumerated() {
                 guard let element = PathElement.item(item, of: schema) else { return nil }
                 elements.append(element)
@@ -47,7 +93,8 @@ enum ApplyMerge {
 
     /// Item order: live items not in the configuration keep their place, configuration items come in
     /// configuration order (structured-merge-diff `visitListItems`). Nil when an item has no key.
-    private static func mergeList(live: [JSONValue], config: [JSONValue], schema: SchemaNode) -> [JSONValue]? {
+    private static func mergeList(live: [JSONValue], config: [JSONValue], schema: SchemaNode) -> Outcome? {
+        if let aligned = mergeAligned(live: live, config: config, schema: schema) { return aligned }
         guard let lhs = KeyedItems(live, schema: schema), let rhs = KeyedItems(config, schema: schema) else {
             return nil
         }
@@ -57,11 +104,22 @@ enum ApplyMerge {
         var merged = Set<String>()
         var out: [JSONValue] = []
         out.reserveCapacity(max(live.count, config.count))
+        var unchanged = true
         func take(_ element: String) {
             merged.insert(element)
-            let liveItem = lhs.index[element].map { live[$0] }
-            if let item = merge(live: liveItem, config: config[rhs.index[element]!], schema: itemSchema) {
+            let livePosition = lhs.index[element]
+            let liveItem = livePosition.map { live[$0] }
+            switch outcome(live: liveItem, config: config[rhs.index[element]!], schema: itemSchema) {
+            case .unchanged:
+                if let liveItem {
+                    if livePosition != out.count { unchanged = false }
+                    out.append(liveItem)
+                }
+            case .replaced(let item):
+                unchanged = false
                 out.append(item)
+            case .removed:
+                unchanged = false
             }
         }
         var (left, right) = (0, 0)
@@ -83,6 +141,7 @@ enum ApplyMerge {
             if left < lhs.elements.count {
                 let element = lhs.elements[left]
                 if rhs.index[element] == nil {
+                    if left != out.count { unchanged = false }
                     out.append(live[left])
                     left += 1
                     continue
@@ -98,6 +157,32 @@ enum ApplyMerge {
                 if nextShared == element { nextShared = shared.popFirst() }
             }
         }
-        return out
+        return unchanged && out.count == live.count ? .unchanged : .replaced(.array(out))
+    }
+
+    /// The common case without building keys: the configuration names the live items, in the same
+    /// order. Nil when the lists are not aligned that way.
+    private static func mergeAligned(live: [JSONValue], config: [JSONValue], schema: SchemaNode) -> Outcome? {
+        guard live.count == config.count, case .map(let keys) = schema.effectiveListType else { return nil }
+        for (liveItem, configItem) in zip(live, config) {
+            guard case .object(let lhs) = liveItem, case .object(let rhs) = configItem else { return nil }
+            for key in keys {
+                guard let value = rhs[key] ?? schema.keyDefaults[key], value == (lhs[key] ?? schema.keyDefaults[key])
+                else { return nil }
+            }
+        }
+        let itemSchema = schema.item
+        var out: [JSONValue]?
+        for index in config.indices {
+            switch outcome(live: live[index], config: config[index], schema: itemSchema) {
+            case .unchanged: continue
+            case .replaced(let item):
+                if out == nil { out = live }
+                out![index] = item
+            case .removed:
+                return nil
+            }
+        }
+        return out.map { .replaced(.array($0)) } ?? .unchanged
     }
 }

@@ -13,7 +13,8 @@ public struct ApplyOptions: Sendable {
     /// The kind's schema (`ObjectSchema.forObject`).
     public var schema: ObjectSchema
     /// Reset fields the write cannot change and nobody gains by it, as key paths
-    /// (default: `status` for the main resource, `spec` for the status subresource).
+    /// (default: `status` for the main resource, `spec` for the status subresource, none for others
+    /// such as `scale`).
     public var ignoredFields: [[String]]
 
     public init(
@@ -25,10 +26,19 @@ public struct ApplyOptions: Sendable {
         self.time = time
         self.subresource = subresource
         self.schema = schema
-        self.ignoredFields = ignoredFields ?? (subresource == nil ? [["status"]] : [["spec"]])
+        self.ignoredFields = ignoredFields ?? Self.resetFields(subresource: subresource)
     }
 
     var ignoredFieldSet: FieldSet { FieldSet(keyPaths: ignoredFields) }
+
+    /// The fields a write through `subresource` cannot change.
+    public static func resetFields(subresource: String?) -> [[String]] {
+        switch subresource {
+        case nil: [["status"]]
+        case "status": [["spec"]]
+        default: []
+        }
+    }
 }
 
 /// How to record one non-apply write (create, update, patch) in managedFields.
@@ -41,7 +51,7 @@ public struct UpdateOptions: Sendable {
     public var subresource: String?
     /// The kind's schema (`ObjectSchema.forObject`).
     public var schema: ObjectSchema
-    /// Reset fields the write cannot change (default as in `ApplyOptions`).
+    /// Reset fields the write cannot change (default: `ApplyOptions.resetFields(subresource:)`).
     public var ignoredFields: [[String]]
 
     public init(
@@ -52,7 +62,7 @@ public struct UpdateOptions: Sendable {
         self.time = time
         self.subresource = subresource
         self.schema = schema
-        self.ignoredFields = ignoredFields ?? (subresource == nil ? [["status"]] : [["spec"]])
+        self.ignoredFields = ignoredFields ?? ApplyOptions.resetFields(subresource: subresource)
     }
 
     var ignoredFieldSet: FieldSet { FieldSet(keyPaths: ignoredFields) }

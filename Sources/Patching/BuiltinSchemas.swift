@@ -41,7 +41,7 @@ enum BuiltinSchemas {
         [
             "volumes": .listMap(["name"], element: volume),
             "initContainers": .listMap(["name"], element: container),
-            "containers": .listMap(["name"], element: container),
+            "containers": .listMap(["name"], element: container, present: true),
             "ephemeralContainers": .listMap(["name"], element: container),
             "imagePullSecrets": .listMap(["name"], element: .atomic()),
             "hostAliases": .listMap(["ip"]),

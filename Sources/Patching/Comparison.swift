@@ -13,8 +13,9 @@ struct Comparison {
     /// Paths whose value the new version sets differently: `modified ∪ added`.
     var changed: FieldSet { modified.union(added) }
 
-    /// Where an added node sits: Go zero objects carry non-pointer structs (and the lists directly
-    /// inside them) already, so an Update that fills them in does not add the node itself.
+    /// Where an added node sits: Go zero objects carry non-pointer structs (and lists without
+    /// `omitempty`, such as `containers`) already, so an Update that fills them in does not add the
+    /// node itself.
     enum Parent { case existing, zeroStruct, new }
 
     /// Compares `old` and `new` at one node with schema `schema`.
@@ -32,6 +33,8 @@ struct Comparison {
     }
 
     private mutating func compareBoth(_ old: JSONValue, _ new: JSONValue, schema: SchemaNode) {
+        // Shared storage makes this O(1) for subtrees a merge left alone.
+        if old == new { return }
         switch (old, new) {
         case (.object(let lhs), .object(let rhs)) where !schema.isAtomic:
             for (key, value) in rhs {
@@ -42,7 +45,7 @@ struct Comparison {
             }
         case (.array(let lhs), .array(let rhs)) where schema.effectiveListType != .atomic:
             guard let left = Self.keyed(lhs, schema: schema), let right = Self.keyed(rhs, schema: schema) else {
-                if old != new { modified = .member }
+                modified = .member
                 return
             }
             let itemSchema = schema.item
@@ -53,11 +56,13 @@ struct Comparison {
                 attach(element, Self.compare(value, nil, schema: itemSchema))
             }
         default:
-            if old != new { modified = .member }
+            modified = .member
         }
     }
 
-    private mutating func attach(_ element: String, _ child: Comparison) {
+    private mutating func attach(_ element: @autoclosure () -> String, _ child: Comparison) {
+        if child.isEmpty { return }
+        let element = element()
         added.attach(element, child.added)
         modified.attach(element, child.modified)
         removed.attach(element, child.removed)
@@ -86,7 +91,7 @@ struct Comparison {
             }
             return node
         case .array(let items) where schema.effectiveListType != .atomic:
-            var node = FieldSet(isMember: parent != .zeroStruct)
+            var node = FieldSet(isMember: !(schema.isPresentWhenZero && parent != .new))
             let itemSchema = schema.item
             for item in items {
                 guard let element = PathElement.item(item, of: schema) else { return .member }

@@ -1,19 +1,23 @@
 import CapstanCore
 
 extension FieldSet {
-    /// Reads the FieldsV1 trie of a managedFields entry (`{"f:spec":{"f:replicas":{}}}`).
+    /// Reads the FieldsV1 trie of a managedFields entry (`{"f:spec":{"f:replicas":{}}}`); an empty
+    /// object at the root is the empty set.
     public init(fieldsV1: JSONValue) {
         self.init()
-        guard case .object(let members) = fieldsV1 else { return }
-        if members.isEmpty {
-            isMember = true
-            return
-        }
+        guard case .object(let members) = fieldsV1, !members.isEmpty else { return }
+        self = FieldSet(node: members)
+    }
+
+    /// A trie node: `{}` is a leaf member, `"."` marks a member with children.
+    private init(node members: [String: JSONValue]) {
+        self.init(isMember: members.isEmpty)
+        children.reserveCapacity(members.count)
         for (key, value) in members {
             if key == "." {
                 isMember = true
             } else {
-                children[key] = FieldSet(fieldsV1: value)
+                children[key] = FieldSet(node: value.objectValue ?? [:])
             }
         }
     }

@@ -155,6 +155,10 @@ enum PointerEdit {
     static func replace(with value: JSONValue, at tokens: ArraySlice<String>, in document: inout JSONValue)
         throws(PointerFailure)
     {
+        guard !tokens.isEmpty else {
+            document = value
+            return
+        }
         _ = try remove(at: tokens, in: &document)
         try add(value, at: tokens, in: &document)
     }

@@ -25,8 +25,18 @@ public struct ObjectSchema: Sendable {
     /// The schema of a built-in kind, or nil for kinds the tables do not know.
     public static func builtin(apiVersion: String, kind: String) -> ObjectSchema? {
         let group = apiVersion.firstIndex(of: "/").map { String(apiVersion[..<$0]) } ?? ""
+        return builtin(group: group, kind: kind)
+    }
+
+    /// The schema of a built-in kind by API group (`""` for core, `apps`, …), or nil.
+    public static func builtin(group: String, kind: String) -> ObjectSchema? {
         guard let root = BuiltinSchemas.kinds[group + "/" + kind] else { return nil }
         return ObjectSchema(root: root, isBuiltin: true)
+    }
+
+    /// The schema for a kind by API group, deduced when not built in.
+    public static func forKind(group: String, kind: String) -> ObjectSchema {
+        builtin(group: group, kind: kind) ?? .deduced
     }
 
     /// The schema for an object, read from its own `apiVersion` and `kind`.

@@ -29,7 +29,8 @@ public final class SchemaNode: Sendable {
     let listType: ListType?
     /// Defaults of list-map key fields (`protocol: TCP` for container ports).
     let keyDefaults: [String: JSONValue]
-    /// A Go non-pointer struct: present (empty) in a zero object, so an Update never adds it.
+    /// Present in a Go zero object (a non-pointer struct, a list without `omitempty`), so an Update
+    /// that fills it in does not add the node itself.
     let isPresentWhenZero: Bool
     /// Strategic merge patch: the `patchMergeKey` of a list of objects.
     let mergeKey: String?
@@ -91,10 +92,10 @@ extension SchemaNode {
     /// A list of objects merged by key in both SSA (`listMapKeys`) and SMP (`patchMergeKey`).
     static func listMap(
         _ keys: [String], defaults: [String: JSONValue] = [:], mergeKey: String? = nil,
-        element: SchemaNode = .deduced
+        element: SchemaNode = .deduced, present: Bool = false
     ) -> SchemaNode {
         SchemaNode(
-            element: element, listType: .map(keys: keys), keyDefaults: defaults,
+            element: element, listType: .map(keys: keys), keyDefaults: defaults, isPresentWhenZero: present,
             mergeKey: mergeKey ?? keys[0])
     }
 

@@ -28,11 +28,12 @@ public enum ServerSideApply {
         let ignored = options.ignoredFieldSet
         var config = config
         config.removeManagedFields()
-        config = FieldRemoval.removing(ignored, from: config, schema: schema) ?? .object([:])
+        config = FieldRemoval.removingSubtrees(ignored, from: config)
         var liveContent = live ?? .object([:])
         liveContent.removeManagedFields()
 
-        var entries = ManagedFieldsEntry.decode(live?.managedFields)
+        let liveEntries = ManagedFieldsEntry.decode(live?.managedFields)
+        var entries = liveEntries
         if let live, entries.isEmpty {
             entries = beforeFirstApply(liveContent, apiVersion: live["apiVersion"]?.stringValue ?? "", options)
         }
@@ -41,7 +42,7 @@ public enum ServerSideApply {
             appliedSet = try AppliedFields.of(config, schema: schema)
                 .subtracting(StrippedFields.set).subtractingRecursively(ignored)
         } catch {
-            throw .invalid(path: error.path, reason: "associative list item must be an object with its key fields")
+            throw .invalid(path: error.path, reason: error.reason)
         }
 
         let identity = ManagedFieldsEntry(
@@ -55,8 +56,10 @@ public enum ServerSideApply {
             let owned = entries.reduce(appliedSet) { $0.union($1.fields) }
             merged = FieldRemoval.removing(lastSet.subtracting(owned), from: merged, schema: schema) ?? .object([:])
         }
-        let comparison = Comparison.compare(liveContent, merged, schema: schema)
+        let contentChanged = merged != liveContent
+        let comparison = contentChanged ? Comparison.compare(liveContent, merged, schema: schema) : Comparison()
         let changedFields = comparison.changed.subtractingRecursively(ignored)
+        let removedFields = comparison.removed.subtractingRecursively(ignored)
 
         let conflicts = entries.map { $0.fields.intersection(changedFields) }
         if !options.force, conflicts.contains(where: { !$0.isEmpty }) {
@@ -67,17 +70,16 @@ public enum ServerSideApply {
             }
         }
         for index in entries.indices {
-            entries[index].fields = entries[index].fields.subtracting(conflicts[index]).subtracting(comparison.removed)
+            entries[index].fields = entries[index].fields.subtracting(conflicts[index]).subtracting(removedFields)
         }
 
-        let contentChanged = merged != liveContent
         entries.append(
             ManagedFieldsEntry(
                 manager: options.manager, operation: .apply,
                 apiVersion: config["apiVersion"]?.stringValue ?? previous?.apiVersion ?? "",
                 time: contentChanged || previous == nil || previous?.time == nil ? options.time : previous?.time,
                 subresource: options.subresource, fields: appliedSet))
-        return finish(merged, entries: entries, live: live, contentChanged: contentChanged)
+        return finish(merged, entries: entries, live: live, liveEntries: liveEntries, contentChanged: contentChanged)
     }
 
     /// Records a non-apply write (create, update, patch) by `options.manager`: the manager now owns
@@ -101,8 +103,9 @@ public enum ServerSideApply {
         newContent.removeManagedFields()
 
         let comparison = Comparison.compare(oldContent, newContent, schema: schema)
-        let changedFields = comparison.changed.subtractingRecursively(options.ignoredFieldSet)
-            .subtracting(StrippedFields.set)
+        let ignored = options.ignoredFieldSet
+        let changedFields = comparison.changed.subtractingRecursively(ignored).subtracting(StrippedFields.set)
+        let removedFields = comparison.removed.subtractingRecursively(ignored)
         let apiVersion = new["apiVersion"]?.stringValue ?? ""
         let mine = ManagedFieldsEntry(
             manager: options.manager, operation: .update, apiVersion: apiVersion, time: options.time,
@@ -112,33 +115,35 @@ public enum ServerSideApply {
             previous = entries.remove(at: index)
         }
         for index in entries.indices {
-            entries[index].fields = entries[index].fields.subtracting(changedFields).subtracting(comparison.removed)
+            entries[index].fields = entries[index].fields.subtracting(changedFields).subtracting(removedFields)
         }
         if var previous {
-            previous.fields = previous.fields.subtracting(comparison.removed).union(changedFields)
+            previous.fields = previous.fields.subtracting(removedFields).union(changedFields)
             if !changedFields.isEmpty { previous.time = options.time }
             entries.append(previous)
         } else {
             entries.append(mine)
         }
-        return finish(newContent, entries: entries, live: nil, contentChanged: true).object
+        return finish(newContent, entries: entries, live: nil, liveEntries: [], contentChanged: true).object
     }
 
     /// Puts the encoded entries on `object`; returns `live` itself when nothing changed.
     private static func finish(
-        _ object: JSONValue, entries: [ManagedFieldsEntry], live: JSONValue?, contentChanged: Bool
+        _ object: JSONValue, entries: [ManagedFieldsEntry], live: JSONValue?, liveEntries: [ManagedFieldsEntry],
+        contentChanged: Bool
     ) -> Result {
         var entries = entries
         for index in entries.indices {
             entries[index].fields = entries[index].fields.subtracting(StrippedFields.set)
         }
-        entries = ManagedFieldsEntry.capUpdates(entries)
-        let encoded = ManagedFieldsEntry.encode(entries)
-        if let live, !contentChanged, encoded == ManagedFieldsEntry.encode(ManagedFieldsEntry.decode(live.managedFields)) {
+        entries = ManagedFieldsEntry.capUpdates(entries).filter { !$0.fields.isEmpty }.sorted(by: ManagedFieldsEntry.serverOrder)
+        if let live, !contentChanged,
+            entries == liveEntries.filter({ !$0.fields.isEmpty }).sorted(by: ManagedFieldsEntry.serverOrder)
+        {
             return Result(object: live, changed: false)
         }
         var result = object
-        result.setManagedFields(encoded)
+        result.setManagedFields(ManagedFieldsEntry.encode(entries))
         return Result(object: result, changed: true)
     }
 
@@ -147,7 +152,7 @@ public enum ServerSideApply {
         -> [ManagedFieldsEntry]
     {
         let fields = Comparison.compare(.object([:]), content, schema: options.schema.root).added
-            .subtracting(StrippedFields.set)
+            .subtracting(StrippedFields.set).subtractingRecursively(options.ignoredFieldSet)
         guard !fields.isEmpty else { return [] }
         return [
             ManagedFieldsEntry(

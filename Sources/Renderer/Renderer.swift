@@ -6,7 +6,7 @@ public struct Renderer: Sendable {
     public var limits: RenderLimits
     public var engines: RenderEngines
 
-    public init(limits: RenderLimits = .default, engines: RenderEngines = RenderEngines()) {
+    public init(limits: RenderLimits = .default, engines: RenderEngines = .standard) {
         self.limits = limits
         self.engines = engines
     }

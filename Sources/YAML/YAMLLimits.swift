@@ -13,19 +13,24 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxDocumentBytes: Int
     /// Documents allowed in one stream.
     public var maxDocuments: Int
+    /// Whether a repeated mapping key is an error (as Kubernetes reads manifests) or the later
+    /// entry simply follows the earlier one (as go-yaml v2 reads kustomization files).
+    public var rejectsDuplicateKeys: Bool
 
     public init(
         maxAliases: Int = 10_000,
         maxExpandedNodes: Int = 1_000_000,
         maxDepth: Int = 512,
         maxDocumentBytes: Int = 16 << 20,
-        maxDocuments: Int = 10_000
+        maxDocuments: Int = 10_000,
+        rejectsDuplicateKeys: Bool = true
     ) {
         self.maxAliases = maxAliases
         self.maxExpandedNodes = maxExpandedNodes
         self.maxDepth = maxDepth
         self.maxDocumentBytes = maxDocumentBytes
         self.maxDocuments = maxDocuments
+        self.rejectsDuplicateKeys = rejectsDuplicateKeys
     }
 
     /// The limits used when a caller names none.

@@ -130,7 +130,7 @@ struct YAMLParserTreeBuilder {
         }
         stack[top].weight += weight
         let isKey = stack[top].isMapping && (children.count - stack[top].start) % 2 == 0
-        if isKey, let earlier = stack[top].keys.insert(node, line: mark.line, among: children, from: stack[top].start) {
+        if isKey, limits.rejectsDuplicateKeys, let earlier = stack[top].keys.insert(node, line: mark.line, among: children, from: stack[top].start) {
             throw fail("mapping key \(YAMLParserKeyIndex.describe(node)) already defined at line \(earlier)", at: mark)
         }
         children.append(node)

@@ -47,7 +47,7 @@ import Testing
                 + generator.pick(["", "", "T10:20:30Z", "t1:2:3.5-05:00", " 10:20:30.25", "T10:20:30+01:00", "T25:00:00Z", "T10:20:30.123456789Z", "T10:20"])
         case 6: return generator.pick(["yes", "Yes", "YES", "no", "No", "on", "On", "off", "OFF", "y", "Y", "n", "N", "true", "True", "TRUE", "false", "False", "tRue", "null", "Null", "NULL", "~", "nULL"])
         case 7: return generator.pick(["1:20", "190:20:30", "1:60", "-1:20.5", "1:2:3", "12:34:56.7_8"])
-        case 8: return generator.pick([".5", ".5e3", ".e3", ".", "5.", "-.5", "+.5E-2", "1.2.3", "1e", "e1", "0.0", "-0", "-0.0", "00.5", "09", "08.5"])
+        case 8: return generator.pick([".5", ".5e3", ".e3", ".", "5.", "-.5", "+.5E-2", "1.2.3", "1e", "e1", "0.0", "-0", "-0.0", "00.5", "09", "08.5", ".5_0", "._5", ".5__0", ".5_", ".1_2e1_0"])
         case 9: return generator.pick(["abc", "a b", "hello world", "x:y", "a#b", "-x", "?x", "é", "1a", "a1", "1_", "_1", "0x_1F", "1__0", "+", "12e5x"])
         case 10: return generator.pick(["0b", "0o", "0x", "-0b101", "-0o17", "-0x1F", "+0x1F", "0b102", "0o8", "1_0.5e1_0"])
         default: return digits(&generator, 4) + "-" + digits(&generator, 2) + "-" + digits(&generator, 2)

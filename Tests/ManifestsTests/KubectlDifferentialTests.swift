@@ -31,7 +31,6 @@ import Testing
         defer { directory.remove() }
         let resource = objects.map(YAMLFlowText.write).joined(separator: "\n---\n")
         try resource.write(toFile: directory.path + "/objects.yaml", atomically: true, encoding: .utf8)
-        try? resource.write(toFile: "/tmp/capstan-emitter-input.yaml", atomically: true, encoding: .utf8)
         try "resources:\n- objects.yaml\n".write(toFile: directory.path + "/kustomization.yaml", atomically: true, encoding: .utf8)
         let oracle = try OracleProcess.run(kubectl, ["kustomize", directory.path])
         let ours = ManifestEncoder.encode(KustomizeLegacyOrder().sorted(objects))
@@ -42,6 +41,7 @@ import Testing
         if oracle != ours {
             try ours.write(toFile: "/tmp/capstan-emitter-ours.yaml", atomically: true, encoding: .utf8)
             try oracle.write(toFile: "/tmp/capstan-emitter-oracle.yaml", atomically: true, encoding: .utf8)
+            try resource.write(toFile: "/tmp/capstan-emitter-input.yaml", atomically: true, encoding: .utf8)
         }
         #expect(oracle == ours, "see /tmp/capstan-emitter-ours.yaml and /tmp/capstan-emitter-oracle.yaml")
     }

@@ -115,4 +115,14 @@ struct JSONPatchTests {
             #expect(error.isMalformed)
         }
     }
+
+    @Test func replacesWholeDocument() throws {
+        #expect(try patched(#"{"a":1}"#, #"[{"op":"replace","path":"","value":{"b":2}}]"#) == json(#"{"b":2}"#))
+    }
+
+    @Test func movingIntoOwnChildIsMalformed() {
+        #expect(throws: PatchError.self) {
+            try patched(#"{"a":{"b":1}}"#, #"[{"op":"move","from":"/a","path":"/a/c"}]"#)
+        }
+    }
 }

@@ -56,3 +56,27 @@ import Testing
         #expect(result.stderr.contains("'NOEQUALS' is not KEY=VALUE"))
     }
 }
+
+/// The overlay path end to end: `capstan-renderer build` against `kubectl kustomize` on one small tree.
+@Suite struct OverlayDifferentialTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed"))
+    func overlayOutputMatchesKubectlKustomize() throws {
+        let tree = try TreeFixture([
+            "base/kustomization.yaml": "resources:\n- cm.yaml\n",
+            "base/cm.yaml": configMap("settings", data: "mode: ${MODE:=fast}"),
+            "prod/kustomization.yaml": "resources:\n- ../base\nnamePrefix: prod-\nnamespace: shop\ncommonLabels:\n  env: prod\n",
+        ])
+        let ours = try BuildCommandTests().build(["--root", tree.root, "\(tree.root)/prod"])
+        let kubectl = Process()
+        kubectl.executableURL = URL(fileURLWithPath: "/usr/bin/kubectl")
+        kubectl.arguments = ["kustomize", "\(tree.root)/prod"]
+        let out = Pipe()
+        kubectl.standardOutput = out
+        kubectl.standardError = Pipe()
+        try kubectl.run()
+        let theirs = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        kubectl.waitUntilExit()
+        #expect(ours.status == 0, "\(ours.stderr)")
+        #expect(ours.stdout == theirs)
+    }
+}

@@ -1,0 +1,44 @@
+import CapstanCore
+import Foundation
+
+/// The content-addressed artifact directory: `<data>/artifacts/sha256/<hex>.tar.gz`, written via temp file + rename.
+public struct ArtifactStore: Sendable {
+    public let root: String
+
+    public init(dataDirectory: String) {
+        root = dataDirectory + "/artifacts"
+    }
+
+    /// Where the artifact with `digest` lives (whether or not it exists).
+    public func path(of digest: Digest) -> String { "\(root)/sha256/\(digest.hex).tar.gz" }
+
+    /// A fresh temporary path on the same file system, for a writer to fill.
+    func temporaryPath() throws -> String {
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/sha256", withIntermediateDirectories: true)
+        return "\(root)/tmp/\(UUID().uuidString).tar.gz"
+    }
+
+    /// Moves a finished temporary artifact to its content address; an identical one already there wins.
+    func commit(temporary: String, digest: Digest) throws -> String {
+        let final = path(of: digest)
+        if rename(temporary, final) != 0 {
+            throw FetchError("cannot store artifact \(final): \(String(cString: strerror(errno)))", action: .retry)
+        }
+        return final
+    }
+
+    public func contains(_ digest: Digest) -> Bool { FileManager.default.fileExists(atPath: path(of: digest)) }
+
+    /// Deletes every artifact not in `keep`, and leftover temporary files; returns how many went.
+    @discardableResult
+    public func collectGarbage(keeping keep: Set<Digest>) -> Int {
+        let manager = FileManager.default
+        var removed = 0
+        for name in (try? manager.contentsOfDirectory(atPath: root + "/sha256")) ?? [] where name.hasSuffix(".tar.gz") {
+            guard let digest = Digest("sha256:" + name.dropLast(7)), !keep.contains(digest) else { continue }
+            if (try? manager.removeItem(atPath: path(of: digest))) != nil { removed += 1 }
+        }
+        return removed
+    }
+}

@@ -1,0 +1,73 @@
+import CapstanCore
+import ZeroMQ
+
+/// Sends GET, TRIGGER, STATUS and SNAPSHOT to one stage's ROUTER with timeout and retry
+/// (Lazy Pirate); several requests may be in flight at once.
+public final class RequestClient: Sendable {
+    public let endpoint: String
+    public let policy: RetryPolicy
+    let limits: MessageLimits
+    private let loop: SocketLoop<RequestClientCore>
+
+    private init(endpoint: String, policy: RetryPolicy, limits: MessageLimits, loop: SocketLoop<RequestClientCore>) {
+        self.endpoint = endpoint
+        self.policy = policy
+        self.limits = limits
+        self.loop = loop
+    }
+
+    /// Connects to `upstream.router` on the client's own thread.
+    public static func start(transport: Transport, upstream: Upstream, policy: RetryPolicy = .default) async throws -> RequestClient {
+        let loop = try await SocketLoop.start(context: transport.context, name: "client \(upstream.router)") {
+            try RequestClientCore(transport: transport, upstream: upstream)
+        }
+        return RequestClient(endpoint: upstream.router, policy: policy, limits: transport.tuning.limits, loop: loop)
+    }
+
+    /// Sends `request` and returns the OK body; ERR becomes `RequestError.refused`.
+    public func send(_ request: Request, policy: RetryPolicy? = nil) async throws(RequestError) -> [[UInt8]] {
+        let reply = try await exchange([Array(request.description.utf8)], policy: policy ?? self.policy)
+        guard reply.ok else { throw .refused(endpoint: endpoint, reason: reply.reason) }
+        return reply.body
+    }
+
+    /// The stage's STATUS.
+    public func status() async throws(RequestError) -> JSONValue {
+        try json(try await send(.status))
+    }
+
+    /// Asks the stage to act on `name` now.
+    public func trigger(_ name: String) async throws(RequestError) -> JSONValue {
+        try json(try await send(.trigger(name)))
+    }
+
+    /// Closes the socket; pending requests fail with `.closed`.
+    public func close() async {
+        await loop.stop()
+    }
+
+    func exchange(_ frames: [[UInt8]], policy: RetryPolicy) async throws(RequestError) -> Reply {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[[UInt8]], RequestError>, Never>) in
+            let accepted = loop.perform { core in
+                core.channel.send(frames, policy: policy) { continuation.resume(returning: $0) }
+            }
+            if !accepted { continuation.resume(returning: .failure(.closed)) }
+        }
+        do {
+            return try Reply(frames: try result.get())
+        } catch let error as MessageError {
+            throw .malformedReply(endpoint: endpoint, reason: error.reason)
+        } catch let error as RequestError {
+            throw error
+        } catch {
+            throw .closed
+        }
+    }
+
+    private func json(_ body: [[UInt8]]) throws(RequestError) -> JSONValue {
+        guard body.count == 1, let value = try? JSONValue.parse(body[0]) else {
+            throw .malformedReply(endpoint: endpoint, reason: "expected one JSON frame")
+        }
+        return value
+    }
+}
