@@ -111,8 +111,8 @@ patches:
     kind: Service
   patch: |-
     - op: add
-      path: /metadata/annotations/lb
-      value: internal
+      path: /spec/sessionAffinity
+      value: ClientIP
 - path: replicas.yaml
 """)
 write("prod/replicas.yaml", """apiVersion: apps/v1
