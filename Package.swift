@@ -98,6 +98,10 @@ let package = Package(
         .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
+        // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
+        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),
@@ -107,7 +111,6 @@ let package = Package(
                 // The executor's state lives on one class; dynamic exclusivity checks cost ~10 % of a render.
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
-        .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),

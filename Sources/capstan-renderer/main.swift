@@ -1,12 +1,14 @@
 import ArgumentParser
+import Renderer
 import Templates
 
-/// capstan-renderer: renders fetched revisions into bundles. For now only the `gotemplate` debugging aid.
+/// capstan-renderer: renders fetched revisions into bundles; `build` renders one directory,
+/// `gotemplate` executes one Go template (a debugging aid for chart authors and the corpus).
 struct CapstanRenderer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capstan-renderer",
         abstract: "Capstan's rendering stage.",
-        subcommands: [GoTemplateCommand.self])
+        subcommands: [BuildCommand.self, GoTemplateCommand.self])
 }
 
 CapstanRenderer.main()

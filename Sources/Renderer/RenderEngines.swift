@@ -1,0 +1,17 @@
+import CapstanCore
+import Sandbox
+
+/// The engines for layouts that are not plain directories, plugged in by the executable so this
+/// library builds before the kustomize and chart engines land.
+public struct RenderEngines: Sendable {
+    /// Builds the kustomization in a directory (relative to the tree's root) into objects.
+    public typealias Build = @Sendable (_ directory: String, _ tree: SourceTree) throws -> [JSONValue]
+
+    public var overlay: Build?
+    public var chart: Build?
+
+    public init(overlay: Build? = nil, chart: Build? = nil) {
+        self.overlay = overlay
+        self.chart = chart
+    }
+}

@@ -1,0 +1,15 @@
+/// What to render: a directory inside an unpacked tree, and the variables to substitute.
+public struct RenderRequest: Sendable, Equatable {
+    /// The directory every path must stay inside (the unpacked artifact, or a checkout).
+    public var root: String
+    /// The app's directory, relative to `root`.
+    public var path: String
+    /// Post-build substitution variables; none means no substitution, as in Flux.
+    public var substitute: [String: String]
+
+    public init(root: String, path: String = ".", substitute: [String: String] = [:]) {
+        self.root = root
+        self.path = path
+        self.substitute = substitute
+    }
+}

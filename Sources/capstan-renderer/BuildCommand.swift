@@ -1,0 +1,26 @@
+import ArgumentParser
+import Renderer
+
+import Foundation
+
+/// `capstan-renderer build <dir>`: prints the bundle like `kustomize build`, errors on stderr.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Render a directory and print the bundle.")
+
+    @Argument(help: "The app directory (kustomization, chart or plain manifests).") var directory: String
+    @Option(help: "Directory paths must stay inside (default: the enclosing git repository).") var root: String?
+    @Option(name: .customLong("substitute"), help: "Post-build variable, KEY=VALUE (repeatable).") var substitutions: [String] = []
+    @Option(name: .customLong("values"), help: "Helm values file (charts).") var valuesFiles: [String] = []
+    @Option(name: .customLong("set"), help: "Helm value, key=value (charts).") var sets: [String] = []
+
+    func run() throws {
+        let invocation = BuildInvocation(directory: directory, root: root, substitutions: substitutions, valuesFiles: valuesFiles, sets: sets)
+        do {
+            let bundle = try invocation.run()
+            FileHandle.standardOutput.write(Data(bundle.bytes))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
