@@ -4,20 +4,27 @@ import CapstanCore
 /// path (`spec/template/metadata/labels`, with `[]` for lists), and whether to create it.
 public struct FieldSpec: Sendable, Equatable {
     public var gvk: GVK
-    public var path: String
+    public var path: String {
+        didSet { segments = FieldPath.split(path, separator: "/") }
+    }
     public var create: Bool
+    /// The path split on `/`, keeping escaped `\/` and bracketed text inside a segment.
+    private(set) var segments: [String]
 
     public init(gvk: GVK = GVK(), path: String, create: Bool = false) {
         self.gvk = gvk
         self.path = path
         self.create = create
+        segments = FieldPath.split(path, separator: "/")
     }
 
     init(decoding value: JSONValue) throws(OverlayError) {
         var reader = try FieldReader(value, typeName: "types.FieldSpec")
         gvk = GVK(group: try reader.string("group"), version: try reader.string("version"), kind: try reader.string("kind"))
-        path = try reader.string("path")
+        let path = try reader.string("path")
+        self.path = path
         create = try reader.bool("create")
+        segments = FieldPath.split(path, separator: "/")
         _ = reader.raw("behavior")
         try reader.finish()
     }
@@ -31,8 +38,6 @@ public struct FieldSpec: Sendable, Equatable {
         gvk.isSelected(by: other.gvk) && path == other.path
     }
 
-    /// The path split on `/`, keeping escaped `\/` and bracketed text inside a segment.
-    var segments: [String] { FieldPath.split(path, separator: "/") }
 }
 
 /// An ordered set of field specs (kustomize's FsSlice).

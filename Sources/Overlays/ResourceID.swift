@@ -24,11 +24,11 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         gvk == other.gvk && name == other.name && effectiveNamespace == other.effectiveNamespace
     }
 
+    /// The fields `equals` compares, as one string for sets and dictionaries.
+    var comparisonKey: String { "\(gvk.group)/\(gvk.version)/\(gvk.kind)/\(effectiveNamespace)/\(name)" }
+
     /// kustomize's printed id: `Kind.version.group/name.namespace`.
     public var description: String {
         "\(gvk)/\(name).\(namespace.isEmpty ? "[noNs]" : namespace)"
     }
-
-    /// The printed form used in "no matches for Id" errors.
-    var kustomizeString: String { description }
 }

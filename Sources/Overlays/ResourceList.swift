@@ -3,9 +3,19 @@ import CapstanCore
 /// The ordered resources of a build (kustomize's ResMap): ids unique, order as loaded.
 public struct ResourceList: Sendable, Equatable {
     public private(set) var resources: [Resource] = []
+    /// How many resources have each current id (in comparable form), so adding one does not scan
+    /// the list; kept up to date by every mutation below.
+    private var keys: [String: Int] = [:]
 
     public init(_ resources: [Resource] = []) {
         self.resources = resources
+        for resource in resources { keys[resource.currentID.comparisonKey, default: 0] += 1 }
+    }
+
+    private mutating func forget(_ resource: Resource) {
+        let key = resource.currentID.comparisonKey
+        keys[key, default: 0] -= 1
+        if keys[key] == 0 { keys[key] = nil }
     }
 
     public var count: Int { resources.count }
@@ -13,10 +23,11 @@ public struct ResourceList: Sendable, Equatable {
     /// Adds a resource, refusing one whose current id is already present.
     mutating func append(_ resource: Resource) throws(OverlayError) {
         let id = resource.currentID
-        if resources.contains(where: { $0.currentID.equals(id) }) {
+        if keys[id.comparisonKey] != nil {
             throw OverlayError("may not add resource with an already registered id: \(id)")
         }
         resources.append(resource)
+        keys[id.comparisonKey, default: 0] += 1
     }
 
     mutating func append(contentsOf other: ResourceList) throws(OverlayError) {
@@ -52,7 +63,7 @@ public struct ResourceList: Sendable, Equatable {
             default:
                 throw OverlayError("id \(id.goSyntax) exists; behavior must be merge or replace")
             }
-            resources[index] = merged
+            self[index] = merged
         default:
             throw OverlayError("found multiple objects that could accept merge of \(id)")
         }
@@ -70,19 +81,27 @@ public struct ResourceList: Sendable, Equatable {
 
     subscript(index: Int) -> Resource {
         get { resources[index] }
-        set { resources[index] = newValue }
+        set {
+            forget(resources[index])
+            resources[index] = newValue
+            keys[newValue.currentID.comparisonKey, default: 0] += 1
+        }
     }
 
+    /// Whether exactly one resource has this current id.
+    func isUnique(_ id: ResourceID) -> Bool { keys[id.comparisonKey] == 1 }
+
     mutating func remove(at index: Int) {
+        forget(resources[index])
         resources.remove(at: index)
     }
 
     mutating func removeAll(where shouldRemove: (Resource) -> Bool) {
-        resources.removeAll(where: shouldRemove)
+        self = ResourceList(resources.filter { !shouldRemove($0) })
     }
 
     mutating func replaceAll(_ resources: [Resource]) {
-        self.resources = resources
+        self = ResourceList(resources)
     }
 
     /// Positions of resources a patch or replacement target selects.

@@ -7,17 +7,28 @@ struct NameReferenceFixer {
 
     func transform(_ resources: inout ResourceList) throws(OverlayError) {
         let snapshot = resources.resources
-        for index in snapshot.indices {
-            let referrer = snapshot[index]
+        let index = CandidateIndex(snapshot)
+        var byNamespace: [String: [Int]] = [:]
+        for position in snapshot.indices {
+            let referrer = snapshot[position]
             let originalGVK = referrer.originalID.gvk
+            // Renamed objects are the only ones a reference can need rewriting for; most referrers
+            // share their namespace's candidate list.
+            let candidates: [Int]
+            let namespaceKey = referrer.currentID.gvk.isClusterScoped ? "" : referrer.currentID.effectiveNamespace
+            if referrer.kind != "RoleBinding", let cached = byNamespace[namespaceKey] {
+                candidates = cached
+            } else {
+                candidates = try index.candidates(for: referrer).filter { !snapshot[$0].previousIDs.isEmpty }
+                if referrer.kind != "RoleBinding" { byNamespace[namespaceKey] = candidates }
+            }
+            if candidates.isEmpty { continue }
             var object = referrer.object
             var recorded: [Int] = []
             for reference in backReferences {
                 for spec in reference.referrers.specs where originalGVK.isSelected(by: spec.gvk) {
-                    let candidates = try Self.candidates(for: referrer, in: snapshot)
                     let update = Update(referrer: referrer, spec: spec, target: reference.gvk, candidates: candidates, all: snapshot)
-                    var located = FieldSpec(gvk: referrer.gvk, path: spec.path, create: false)
-                    located.gvk = GVK()
+                    let located = FieldSpec(path: spec.path)
                     do {
                         try FieldWalker.visit(located, in: &object, creating: nil) { (node: inout JSONValue) throws(OverlayError) in
                             try update.set(&node, recorded: &recorded)
@@ -27,31 +38,49 @@ struct NameReferenceFixer {
                     }
                 }
             }
-            resources[index].object = object
+            resources[position].object = object
             for target in recorded { resources[target].referencedBy.append(referrer.currentID) }
         }
     }
+}
 
-    /// Resources a referrer may point at: cluster-scoped ones, ones in its namespace, and ones in
-    /// the namespaces of a RoleBinding's service-account subjects.
-    static func candidates(for referrer: Resource, in all: [Resource]) throws(OverlayError) -> [Int] {
+/// Which resources a referrer may point at: cluster-scoped ones, ones in its namespace, and ones
+/// in the namespaces of a RoleBinding's service-account subjects. Built once per pass so finding
+/// them costs no scan of every resource.
+private struct CandidateIndex {
+    var clusterScoped: [Int] = []
+    var byNamespace: [String: [Int]] = [:]
+    var byRawNamespace: [String: [Int]] = [:]
+    var count: Int
+
+    init(_ all: [Resource]) {
+        count = all.count
+        for (position, resource) in all.enumerated() {
+            let id = resource.currentID
+            if id.gvk.isClusterScoped {
+                clusterScoped.append(position)
+            } else {
+                byNamespace[id.effectiveNamespace, default: []].append(position)
+            }
+            byRawNamespace[resource.namespace, default: []].append(position)
+        }
+    }
+
+    func candidates(for referrer: Resource) throws(OverlayError) -> [Int] {
         let referrerID = referrer.currentID
-        if referrerID.gvk.isClusterScoped { return Array(all.indices) }
-        var bindingNamespaces: Set<String> = []
+        if referrerID.gvk.isClusterScoped { return Array(0..<count) }
+        var chosen = Set(clusterScoped)
+        chosen.formUnion(byNamespace[referrerID.effectiveNamespace] ?? [])
         if referrer.kind == "RoleBinding", let subjects = referrer.object["subjects"]?.arrayValue {
             for subject in subjects where subject["kind"] == "ServiceAccount" {
                 guard let value = subject["namespace"] else { continue }
                 guard let namespace = value.stringValue else {
-                    throw OverlayError("Invalid Input: namespace is blank for resource \"\(referrer.currentID)\"")
+                    throw OverlayError("Invalid Input: namespace is blank for resource \"\(referrerID)\"")
                 }
-                bindingNamespaces.insert(namespace)
+                chosen.formUnion(byRawNamespace[namespace] ?? [])
             }
         }
-        return all.indices.filter { index in
-            let id = all[index].currentID
-            return id.gvk.isClusterScoped || id.effectiveNamespace == referrerID.effectiveNamespace
-                || bindingNamespaces.contains(all[index].namespace)
-        }
+        return chosen.sorted()
     }
 }
 

@@ -14,7 +14,7 @@ struct NamespaceTransformer {
             try apply(to: &resource)
             resources[index] = resource
             let id = resource.currentID
-            if resources.indices(matchingCurrentID: { $0.equals(id) }).count != 1 {
+            if !resources.isUnique(id) {
                 throw OverlayError("namespace transformation produces ID conflict: \(id)")
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import CapstanCore
 import Patching
 
@@ -107,7 +108,9 @@ struct PatchTransformer {
         for index in try resources.select(target) {
             resources[index].storePreviousID()
             do {
-                resources[index].object = try JSONPatch.apply(operations, to: resources[index].object)
+                var document = resources[index].object
+                Self.createParentsOfAdds(operations, in: &document)
+                resources[index].object = try JSONPatch.apply(operations, to: document)
             } catch {
                 throw OverlayError("\(error)")
             }
@@ -115,3 +118,38 @@ struct PatchTransformer {
     }
 }
 
+
+extension PatchTransformer {
+    /// kustomize applies JSON patches with "ensure path exists on add": an `add` whose parent
+    /// objects are missing creates them (lists when the next step is an index or `-`).
+    static func createParentsOfAdds(_ operations: JSONValue, in document: inout JSONValue) {
+        for operation in operations.arrayValue ?? [] where operation["op"]?.stringValue == "add" {
+            guard let pointer = operation["path"]?.stringValue, pointer.hasPrefix("/") else { continue }
+            let tokens = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+                $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            }
+            createParents(tokens.dropLast()[...], next: tokens.last ?? "", in: &document)
+        }
+    }
+
+    private static func createParents(_ tokens: ArraySlice<String>, next: String, in node: inout JSONValue) {
+        guard let token = tokens.first else { return }
+        let following = tokens.dropFirst().first ?? next
+        switch node {
+        case .object(var members):
+            if members[token] == nil || members[token] == .null {
+                members[token] = following == "-" || Int(following) != nil ? .array([]) : .object([:])
+            }
+            node = .null
+            createParents(tokens.dropFirst(), next: next, in: &members[token]!)
+            node = .object(members)
+        case .array(var items):
+            guard let index = Int(token), items.indices.contains(index) else { return }
+            node = .null
+            createParents(tokens.dropFirst(), next: next, in: &items[index])
+            node = .array(items)
+        default:
+            return
+        }
+    }
+}
