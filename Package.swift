@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
         // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
         .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
