@@ -55,7 +55,8 @@ extension Chart {
         for m in manifests + hooks {
             out += "---\n# Source: \(m.path)\n\(m.content)\n"
         }
-        return out
+        // helm template prints the whole output trimmed, with one final newline.
+        return String(out.trimmingWhitespace()) + "\n"
     }
 
     /// Drops subcharts whose `condition` is false and applies `alias` names.

@@ -38,7 +38,8 @@ import Testing
             case "--namespace": options.namespace = argv.removeFirst()
             default:
                 if a.hasPrefix("-") { return "unsupported flag \(a)" }
-                if chart == nil { chart = a } else { options.releaseName = a }
+                if let first = chart { options.releaseName = first }
+                chart = a
             }
         }
         guard let chart else { return "no chart" }
