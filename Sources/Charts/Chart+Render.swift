@@ -28,7 +28,7 @@ extension Chart {
         var jobs: [(name: String, data: Value)] = []
         let release: [String: Value] = [
             "Name": .string(options.releaseName), "Namespace": .string(options.namespace), "Service": .string("Helm"),
-            "IsInstall": .bool(true), "IsUpgrade": .bool(false), "Revision": .int(1, .int),
+            "IsInstall": .bool(!options.isUpgrade), "IsUpgrade": .bool(options.isUpgrade), "Revision": .int(1, .int),
         ]
         let capabilities: [String: Value] = [
             "KubeVersion": .object(KubeVersionObject(options.kubeVersion)),
@@ -52,7 +52,7 @@ extension Chart {
             }
         }
         let (manifests, hooks) = try ManifestSorter.sort(rendered, skipTests: options.skipTests)
-        for m in manifests + hooks {
+        for m in manifests + (options.noHooks ? [] : hooks) {
             out += "---\n# Source: \(m.path)\n\(m.content)\n"
         }
         // helm template prints the whole output trimmed, with one final newline.

@@ -6,6 +6,10 @@ public struct RenderOptions: Sendable {
     public var extraAPIVersions: [String]
     public var includeCRDs: Bool
     public var skipTests: Bool
+    /// `--is-upgrade`: `.Release.IsUpgrade` true, `.Release.IsInstall` false.
+    public var isUpgrade = false
+    /// `--no-hooks`: hook manifests are left out.
+    public var noHooks = false
 
     public init(releaseName: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.32.0",
                 extraAPIVersions: [String] = [], includeCRDs: Bool = false, skipTests: Bool = false) {

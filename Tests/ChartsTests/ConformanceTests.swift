@@ -35,6 +35,8 @@ import Testing
             case "--api-versions": options.extraAPIVersions.append(argv.removeFirst())
             case "--include-crds": options.includeCRDs = true
             case "--skip-tests": options.skipTests = true
+            case "--is-upgrade": options.isUpgrade = true
+            case "--no-hooks": options.noHooks = true
             case "--namespace": options.namespace = argv.removeFirst()
             default:
                 if a.hasPrefix("-") { return "unsupported flag \(a)" }
