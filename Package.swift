@@ -111,6 +111,10 @@ let package = Package(
                 // The executor's state lives on one class; dynamic exclusivity checks cost ~10 % of a render.
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
+        // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
+        .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),

@@ -1,0 +1,133 @@
+import CapstanCore
+import Manifests
+import Sandbox
+import Templates
+
+extension Chart {
+    /// Renders the chart at `directory` as `helm template` prints it.
+    /// `valuesFiles` are paths in the tree, applied in order after `values`; `set` holds `--set` arguments.
+    public static func render(directory: String, in tree: SourceTree, values: [String: JSONValue] = [:],
+                              valuesFiles: [String] = [], set: [String] = [],
+                              options: RenderOptions = RenderOptions()) throws -> String {
+        let chart = try load(directory, in: tree)
+        var user = values
+        for file in valuesFiles {
+            user = ValueCoalescing.merge(user, try yamlMap(tree, file))
+        }
+        for argument in set {
+            try SetParser.apply(argument, to: &user)
+        }
+        return try chart.render(user: user, options: options)
+    }
+
+    /// Renders this chart with the user's values (values files and `--set` already merged).
+    public func render(user: [String: JSONValue], options: RenderOptions) throws -> String {
+        applyDependencies(ValueCoalescing.coalesce(chart: self, user: user))
+        let coalesced = ValueCoalescing.coalesce(chart: self, user: user)
+        let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(missingKey: .zero, helmMode: true))
+        var jobs: [(name: String, data: Value)] = []
+        let release: [String: Value] = [
+            "Name": .string(options.releaseName), "Namespace": .string(options.namespace), "Service": .string("Helm"),
+            "IsInstall": .bool(!options.isUpgrade), "IsUpgrade": .bool(options.isUpgrade), "Revision": .int(1, .int),
+        ]
+        let capabilities: [String: Value] = [
+            "KubeVersion": .object(KubeVersionObject(options.kubeVersion)),
+            "APIVersions": .object(APIVersionsObject(RenderOptions.defaultAPIVersions + options.extraAPIVersions)),
+            "HelmVersion": .map(MapValue(["Version": .string("v3.21.4")])),
+        ]
+        try collect(path: name, values: Value.from(.object(coalesced), numbers: .int), set: set, jobs: &jobs,
+                    release: .map(MapValue(release)), capabilities: .map(MapValue(capabilities)))
+        var rendered: [String: String] = [:]
+        for job in jobs {
+            do {
+                rendered[job.name] = try set.executeString(name: job.name, data: job.data)
+            } catch {
+                throw ChartError(HelmErrors.execError(error).message)
+            }
+        }
+        var out = ""
+        if options.includeCRDs {
+            for crd in crds(path: name) {
+                out += "---\n# Source: \(crd.path)\n\(String(decoding: crd.bytes, as: UTF8.self))\n"
+            }
+        }
+        let (manifests, hooks) = try ManifestSorter.sort(rendered, skipTests: options.skipTests)
+        for m in manifests + (options.noHooks ? [] : hooks) {
+            out += "---\n# Source: \(m.path)\n\(m.content)\n"
+        }
+        // helm template prints the whole output trimmed, with one final newline.
+        return String(out.trimmingWhitespace()) + "\n"
+    }
+
+    /// Drops subcharts whose `condition` is false and applies `alias` names.
+    func applyDependencies(_ values: [String: JSONValue]) {
+        var kept: [Chart] = []
+        for sub in subcharts {
+            let dependency = dependencies.first { $0["name"]?.stringValue == sub.name }
+            if let alias = dependency?["alias"]?.stringValue { sub.name = alias }
+            if let condition = dependency?["condition"]?.stringValue {
+                var enabled: Bool?
+                for path in condition.split(separator: ",") where enabled == nil {
+                    var node: JSONValue? = .object(values)
+                    for key in path.trimmingWhitespace().split(separator: ".") { node = node?.objectValue?[String(key)] }
+                    if case .bool(let b)? = node { enabled = b }
+                }
+                if enabled == false { continue }
+            }
+            kept.append(sub)
+            sub.applyDependencies(values[sub.name]?.objectValue ?? [:])
+        }
+        subcharts = kept
+    }
+
+    func crds(path: String) -> [(path: String, bytes: [UInt8])] {
+        var out = files.filter { $0.path.hasPrefix("crds/") }.map { (path: "\(path)/\($0.path)", bytes: $0.bytes) }
+        for sub in subcharts { out += sub.crds(path: "\(path)/charts/\(sub.name)") }
+        return out
+    }
+
+    func collect(path: String, values: Value, set: TemplateSet, jobs: inout [(name: String, data: Value)],
+                 release: Value, capabilities: Value) throws {
+        var chartFields: [String: Value] = [:]
+        for (key, value) in metadata {
+            let field = key == "apiVersion" ? "APIVersion" : key.prefix(1).uppercased() + key.dropFirst()
+            chartFields[field] = Value.from(value, numbers: .int)
+        }
+        for field in ["Name", "Version", "AppVersion", "Description", "Type", "Home", "Icon", "KubeVersion", "APIVersion", "Condition", "Tags"]
+        where chartFields[field] == nil { chartFields[field] = .string("") }
+        chartFields["Name"] = .string(name)
+        chartFields["IsRoot"] = .bool(!path.contains("/charts/"))
+        let files = Value.object(FilesObject(self.files))
+        for template in templates {
+            let fullName = "\(path)/\(template.path)"
+            do {
+                try set.parse(name: fullName, bytes: template.bytes)
+            } catch {
+                throw ChartError(HelmErrors.parseError(error, name: fullName).message)
+            }
+            let base = template.path.split(separator: "/").last.map(String.init) ?? ""
+            if isLibrary || base.hasPrefix("_") || template.path == "templates/NOTES.txt" { continue }
+            let data: [String: Value] = [
+                "Values": values, "Release": release, "Capabilities": capabilities, "Files": files,
+                "Chart": .map(MapValue(chartFields)),
+                "Template": .map(MapValue(["Name": .string(fullName), "BasePath": .string("\(path)/templates")])),
+            ]
+            jobs.append((fullName, .map(MapValue(data))))
+        }
+        for sub in subcharts {
+            var subValues = Value.map(MapValue([:]))
+            if case .map(let map) = values, case .map(let inner)? = map.entries[sub.name] { subValues = .map(inner) }
+            try sub.collect(path: "\(path)/charts/\(sub.name)", values: subValues, set: set, jobs: &jobs,
+                            release: release, capabilities: capabilities)
+        }
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        var s = self
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,99 @@
+import CapstanCore
+import Manifests
+import Sandbox
+
+/// A Helm chart read from a directory: metadata, default values, templates, files and subcharts.
+public final class Chart: @unchecked Sendable {
+    /// The chart's name (its alias when a parent names it so).
+    public internal(set) var name: String
+    /// Chart.yaml as JSON.
+    public let metadata: [String: JSONValue]
+    /// values.yaml (empty when absent).
+    public let values: [String: JSONValue]
+    /// Templates by path inside the chart (`templates/x.yaml`), sorted.
+    public let templates: [(path: String, bytes: [UInt8])]
+    /// Every other file by path inside the chart (what `.Files` sees), `crds/` included.
+    public let files: [(path: String, bytes: [UInt8])]
+    /// Subcharts found under `charts/`, in directory order.
+    public internal(set) var subcharts: [Chart]
+    /// Chart.yaml `dependencies` (or requirements.yaml for v1 charts).
+    public let dependencies: [[String: JSONValue]]
+
+    init(name: String, metadata: [String: JSONValue], values: [String: JSONValue],
+         templates: [(path: String, bytes: [UInt8])], files: [(path: String, bytes: [UInt8])],
+         subcharts: [Chart], dependencies: [[String: JSONValue]]) {
+        self.name = name
+        self.metadata = metadata
+        self.values = values
+        self.templates = templates
+        self.files = files
+        self.subcharts = subcharts
+        self.dependencies = dependencies
+    }
+
+    /// `type: library` charts only lend their defines.
+    public var isLibrary: Bool { metadata["type"]?.stringValue == "library" }
+
+    /// Loads the chart at `directory` (relative to the tree's root).
+    public static func load(_ directory: String, in tree: SourceTree) throws -> Chart {
+        let prefix = directory.isEmpty || directory == "." ? "" : directory + "/"
+        guard try tree.kind(of: prefix + "Chart.yaml") == .file else {
+            throw ChartError("\(directory): Chart.yaml file is missing")
+        }
+        let metadata = try yamlMap(tree, prefix + "Chart.yaml")
+        guard let name = metadata["name"]?.stringValue, !name.isEmpty else {
+            throw ChartError("validation: chart.metadata.name is required (\(prefix)Chart.yaml)")
+        }
+        if let type = metadata["type"]?.stringValue, !["", "application", "library"].contains(type) {
+            throw ChartError("validation: chart.metadata.type must be application or library")
+        }
+        let values = try tree.kind(of: prefix + "values.yaml") == .file ? try yamlMap(tree, prefix + "values.yaml") : [:]
+        var templates: [(String, [UInt8])] = []
+        var files: [(String, [UInt8])] = []
+        var subcharts: [Chart] = []
+        for entry in try walk(tree, directory) {
+            let relative = String(entry.dropFirst(prefix.count))
+            if relative.hasPrefix("charts/") {
+                continue
+            } else if relative.hasPrefix("templates/") {
+                templates.append((relative, try tree.read(entry)))
+            } else if !["Chart.yaml", "values.yaml", "requirements.yaml", "requirements.lock", "Chart.lock",
+                        "values.schema.json", ".helmignore"].contains(relative) {
+                files.append((relative, try tree.read(entry)))
+            }
+        }
+        if try tree.kind(of: prefix + "charts") == .directory {
+            for sub in try tree.list(prefix + "charts") where try tree.kind(of: sub) == .directory {
+                subcharts.append(try load(sub, in: tree))
+            }
+        }
+        var dependencies = metadata["dependencies"]?.arrayValue ?? []
+        if try tree.kind(of: prefix + "requirements.yaml") == .file {
+            dependencies = try yamlMap(tree, prefix + "requirements.yaml")["dependencies"]?.arrayValue ?? []
+        }
+        return Chart(name: name, metadata: metadata, values: values, templates: templates, files: files,
+                     subcharts: subcharts, dependencies: dependencies.compactMap { $0.objectValue })
+    }
+
+    static func walk(_ tree: SourceTree, _ directory: String) throws -> [String] {
+        var out: [String] = []
+        for entry in try tree.list(directory) {
+            switch try tree.kind(of: entry) {
+            case .directory: out += try walk(tree, entry)
+            case .file: out.append(entry)
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func yamlMap(_ tree: SourceTree, _ path: String) throws -> [String: JSONValue] {
+        let documents = try ManifestDecoder(semantics: .helm).decodeValues(try tree.read(path), file: path)
+        guard let first = documents.first else { return [:] }
+        switch first {
+        case .null: return [:]
+        case .object(let members): return members
+        default: throw ChartError("\(path): expected a YAML mapping at the top level")
+        }
+    }
+}
