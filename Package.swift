@@ -114,7 +114,6 @@ let package = Package(
         // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
         .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
-        .executableTarget(name: "capstan-renderer", dependencies: ["Templates", argumentParser]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
