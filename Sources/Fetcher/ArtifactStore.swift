@@ -4,6 +4,8 @@ import Foundation
 /// The content-addressed artifact directory: `<data>/artifacts/sha256/<hex>.tar.gz`, written via temp file + rename.
 public struct ArtifactStore: Sendable {
     public let root: String
+    /// Digests committed by a sync whose state is not saved yet; shared by every copy of this store.
+    let inFlight = InFlightArtifacts()
 
     public init(dataDirectory: String) {
         root = dataDirectory + "/artifacts"
@@ -20,13 +22,19 @@ public struct ArtifactStore: Sendable {
     }
 
     /// Moves a finished temporary artifact to its content address; an identical one already there wins.
+    /// The digest stays pinned against garbage collection until the caller `unpin`s it.
     func commit(temporary: String, digest: Digest) throws -> String {
         let final = path(of: digest)
+        inFlight.pin(digest)
         if rename(temporary, final) != 0 {
+            inFlight.unpin(digest)
             throw FetchError("cannot store artifact \(final): \(String(cString: strerror(errno)))", action: .retry)
         }
         return final
     }
+
+    /// Releases the pin `commit` took, once the digest is recorded in a saved state (or given up).
+    func unpin(_ digest: Digest) { inFlight.unpin(digest) }
 
     public func contains(_ digest: Digest) -> Bool { FileManager.default.fileExists(atPath: path(of: digest)) }
 

@@ -75,12 +75,14 @@ public final class FetchScheduler: Sendable {
         let sync = self.sync
         do {
             // State files are read and written on the source's thread too: no file I/O on the cooperative pool.
+            // The new state is saved in the same job as the sync, so nothing is announced before it is persisted,
+            // and the artifact stays pinned against another source's garbage collection until it is.
             let limit = spec.connectTimeout + spec.transferTimeout + overrunGrace
-            let (outcome, previous) = try await worker.perform(timeout: limit) {
-                let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
-                return (try sync.sync(spec, previous: previous), previous)
+            let names = sources.map(\.name)
+            let outcome = try await worker.perform(timeout: limit) {
+                try FetchScheduler.syncAndSave(spec, sync: sync, sources: names)
             }
-            try await record(outcome, spec: spec, previous: previous, started: started, worker: worker)
+            await record(outcome, spec: spec, started: started)
             return (FetchScheduler.jittered(spec.interval), false)
         } catch {
             let abandoned = (error as? GitError)?.kind == .timeout
@@ -98,16 +100,24 @@ public final class FetchScheduler: Sendable {
         }
     }
 
-    private func record(_ outcome: SourceSync.Outcome, spec: SourceSpec, previous: SourceState, started: Date, worker: GitWorker) async throws {
-        let revision = outcome.revision
+    /// Blocking: loads the previous state, syncs, saves the new state and collects garbage. Run it on the worker.
+    static func syncAndSave(_ spec: SourceSpec, sync: SourceSync, sources: [String]) throws -> SourceSync.Outcome {
+        let previous = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
+        let outcome = try sync.sync(spec, previous: previous)
+        defer { if outcome.packed { sync.store.unpin(outcome.revision.digest) } }
         var state = previous
-        state.record(revision, keep: spec.keep)
+        state.record(outcome.revision, keep: spec.keep)
         state.ignoreKey = SourceSync.ignoreKey(spec.ignore)
-        let (saved, data, names, store) = (state, sync.dataDirectory, sources.map(\.name), sync.store)
-        try await worker.perform {
-            try saved.save(dataDirectory: data, source: spec.name)
-            FetchScheduler.collectGarbage(store: store, dataDirectory: data, sources: names)
-        }
+        try state.save(dataDirectory: sync.dataDirectory, source: spec.name)
+        collectGarbage(store: sync.store, dataDirectory: sync.dataDirectory, sources: sources)
+        return outcome
+    }
+
+    private func record(_ outcome: SourceSync.Outcome, spec: SourceSpec, started: Date) async {
+        let revision = outcome.revision
+        // Compared with what this process last announced, not with the saved state: a job abandoned after
+        // saving must not leave its revision unannounced.
+        let announced = board.revision(of: spec.name)
         board.setRevision(revision)
         board.update(spec.name) { status in
             status.ready = true
@@ -121,15 +131,18 @@ public final class FetchScheduler: Sendable {
         FetchMetrics.fetched(spec.name, duration: duration, bytes: outcome.fetch.receivedBytes, artifactSize: revision.size)
         logger.info("fetched", metadata: ["source": "\(spec.name)", "revision": "\(revision.revision)", "digest": "\(revision.digest)",
                                           "duration": "\(String(format: "%.3f", duration))s", "bytes": "\(outcome.fetch.receivedBytes)"])
-        if previous.current?.revision != revision.revision || previous.current?.digest != revision.digest {
+        if announced?.revision != revision.revision || announced?.digest != revision.digest {
             await announcer.announce(revision)
         }
     }
 
     /// Deletes artifacts no source keeps any more; a current artifact is always in its source's history.
+    /// Artifacts committed by a sync whose state is not saved yet are pinned and kept too.
     static func collectGarbage(store: ArtifactStore, dataDirectory: String, sources: [String]) {
-        let keep = Set(sources.flatMap { SourceState.load(dataDirectory: dataDirectory, source: $0).history })
-        store.collectGarbage(keeping: keep)
+        store.inFlight.whileFrozen { pinned in
+            let keep = Set(sources.flatMap { SourceState.load(dataDirectory: dataDirectory, source: $0).history })
+            store.collectGarbage(keeping: keep.union(pinned))
+        }
     }
 
     func backoff(failures: Int, interval: Double) -> Double {

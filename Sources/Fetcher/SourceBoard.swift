@@ -43,6 +43,10 @@ public final class SourceBoard: @unchecked Sendable {
         lock.withLock { change(&statuses[source, default: SourceStatus(name: source)]) }
     }
 
+    func revision(of source: String) -> FetchedRevision? {
+        lock.withLock { revisions[source] }
+    }
+
     func setRevision(_ revision: FetchedRevision) {
         lock.withLock { revisions[revision.source] = revision }
     }

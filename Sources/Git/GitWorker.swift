@@ -28,9 +28,14 @@ public final class GitWorker: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let once = ResumeOnce(continuation)
             queue.push { once.resume(with: Result { try body() }) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            // The timer has its own thread: Dispatch's global queues share their threads with Swift's
+            // executor on Linux, so a busy process would fire it late or never.
+            let timer = Thread {
+                guard once.waitForResult(until: Date().addingTimeInterval(timeout)) == false else { return }
                 once.resume(with: .failure(GitError(function: "fetch", message: "no answer after \(Int(timeout))s; the fetch was abandoned", kind: .timeout)))
             }
+            timer.name = "git-deadline"
+            timer.start()
         }
     }
 
@@ -77,17 +82,28 @@ private final class JobQueue: @unchecked Sendable {
 
 /// Resumes a continuation with whichever result comes first: the job's or the timer's.
 private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
-    // Safe to share: `continuation` is taken with `lock` held, so it is resumed exactly once.
-    private let lock = NSLock()
+    // Safe to share: `continuation` is taken with `condition` locked, so it is resumed exactly once.
+    private let condition = NSCondition()
     private var continuation: CheckedContinuation<T, any Error>?
 
     init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = continuation }
 
     func resume(with result: Result<T, any Error>) {
-        lock.lock()
+        condition.lock()
         let continuation = self.continuation
         self.continuation = nil
-        lock.unlock()
+        condition.broadcast()
+        condition.unlock()
         continuation?.resume(with: result)
+    }
+
+    /// Blocks until resumed (true) or until `deadline` passes unresumed (false).
+    func waitForResult(until deadline: Date) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while continuation != nil {
+            if !condition.wait(until: deadline) { return continuation == nil }
+        }
+        return true
     }
 }
