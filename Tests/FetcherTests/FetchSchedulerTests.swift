@@ -152,7 +152,7 @@ func eventually(_ seconds: Double = 20, _ condition: () async -> Bool) async -> 
                                        logger: Logger(label: "test"), initialBackoff: 60, overrunGrace: 0.5)
         let task = Task { await scheduler.run() }
         defer { task.cancel() }
-        #expect(await eventually { scheduler.board.status()[0].failures >= 1 })
+        #expect(await eventually(10) { scheduler.board.status()[0].failures >= 1 })
         #expect(scheduler.board.status()[0].lastError?.contains("abandoned") == true)
     }
 }
