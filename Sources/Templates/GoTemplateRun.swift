@@ -32,34 +32,20 @@ public struct GoTemplateRun: Sendable {
             options.rightDelim = delims.1
         }
         let set = TemplateSet(functions: funcs == .helm ? FunctionLibrary.helm : FunctionLibrary.builtin, options: options)
-        try set.parse(name: name, bytes: template)
-        return (set, Value.from(json, numbers: numbers).concrete)
-    }
-
-    /// Parses and executes `template` with `data` (JSON) as dot; returns the output bytes.
-    public func run(template: [UInt8], data: [UInt8]) throws(TemplateError) -> [UInt8] {
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(data)
-        } catch {
-            throw TemplateError(phase: .exec, message: "data: \(error)")
-        }
-        var options = TemplateOptions()
-        options.helmMode = mode == .helm
-        options.missingKey = missingKey ?? (mode == .helm ? .zero : .default)
-        if let delims {
-            options.leftDelim = delims.0
-            options.rightDelim = delims.1
-        }
-        let set = TemplateSet(functions: funcs == .helm ? FunctionLibrary.helm : FunctionLibrary.builtin, options: options)
         do {
             try set.parse(name: name, bytes: template)
         } catch {
             if mode == .helm { throw HelmErrors.parseError(error, name: name) }
             throw error
         }
+        return (set, Value.from(json, numbers: numbers).concrete)
+    }
+
+    /// Parses and executes `template` with `data` (JSON) as dot; returns the output bytes.
+    public func run(template: [UInt8], data: [UInt8]) throws(TemplateError) -> [UInt8] {
+        let prepared = try prepare(template: template, data: data)
         do {
-            return try set.execute(name: name, data: Value.from(json, numbers: numbers).concrete)
+            return try prepared.set.execute(name: name, data: prepared.data)
         } catch {
             if mode == .helm { throw HelmErrors.execError(error) }
             throw error
