@@ -37,7 +37,7 @@ extension RenderPipeline {
 
     private func renderOffPool(_ app: AppConfig, root: String) async -> (Result<ManifestBundle, RenderError>, [String]) {
         let sink = WarningSink()
-        let renderer = Renderer(limits: limits, engines: sink.engines(engines))
+        let renderer = Renderer(limits: limits, engines: engines ?? sink.engines)
         let request = RenderRequest(root: root, path: app.path, substitute: app.substitute)
         let result: Result<ManifestBundle, RenderError>
         do {

@@ -15,7 +15,8 @@ struct RenderPipeline: Sendable {
     let ledger: RenderLedger
     let publisher: EventPublisher
     let limits: RenderLimits
-    let engines: RenderEngines
+    /// Nil for the standard engines, whose overlay warnings are logged.
+    let engines: RenderEngines?
     let logger: Logger
     /// How long a render waits before trying again after the artifact could not be fetched.
     var retryDelay: Duration = .seconds(2)

@@ -15,7 +15,7 @@ public struct RendererService: Service {
     let stage: StageConfig
     let shard: Shard
     let concurrency: Int
-    let engines: RenderEngines
+    let engines: RenderEngines?
     let logger: Logger
     let readiness: Readiness
     let board: AppBoard
@@ -24,7 +24,8 @@ public struct RendererService: Service {
     let ledger: RenderLedger
 
     /// Opens the bundle store and the ledger under `stages.renderer.data`; nothing is bound yet.
-    public init(config: CapstanConfig, shard: Shard?, concurrency: Int?, engines: RenderEngines = .standard,
+    /// `engines` replaces the standard ones (a test seam); the standard overlay engine's warnings are logged.
+    public init(config: CapstanConfig, shard: Shard?, concurrency: Int?, engines: RenderEngines? = nil,
                 logger: Logger, readiness: Readiness) throws {
         self.config = config
         stage = config.stages.renderer

@@ -9,9 +9,9 @@ final class WarningSink: Sendable {
 
     var collected: [String] { warnings.withLock { $0 } }
 
-    /// `engines` with the overlay engine reporting its warnings here.
-    func engines(_ engines: RenderEngines) -> RenderEngines {
-        var copy = engines
+    /// The standard engines, with the kustomize engine reporting its warnings here.
+    var engines: RenderEngines {
+        var copy = RenderEngines.standard
         copy.overlay = { [self] directory, tree in
             let overlay = try Overlay.build(directory == "." ? "" : directory, in: tree)
             warnings.withLock { $0 += overlay.warnings }

@@ -33,7 +33,7 @@ final class StageFixture: @unchecked Sendable {
     var logs: [EventLog] = []
 
     /// Commits `files` first, then starts the fetcher (which fetches at once) and the renderer.
-    init(files: [String: String], apps: String) async throws {
+    init(files: [String: String], apps: String, startRenderer: Bool = true) async throws {
         git = try GitFixture()
         try git.commit("first", files: files)
         let ports = (0..<4).map { _ in FreePort.next() }
@@ -58,12 +58,13 @@ final class StageFixture: @unchecked Sendable {
         fetcherTask = Task { try await service.run() }
         transport = try await Transport.start()
         fetcher = try await RequestClient.start(transport: transport, upstream: Upstream(pub: "tcp://127.0.0.1:\(ports[0])", router: fetcherRouter))
-        try await startRenderer()
+        if startRenderer { try await self.startRenderer() }
     }
 
     /// Runs `body` with a started stack and stops every part afterwards, whether `body` threw or not.
-    static func with(files: [String: String], apps: String, _ body: (StageFixture) async throws -> Void) async throws {
-        let stack = try await StageFixture(files: files, apps: apps)
+    static func with(files: [String: String], apps: String, startRenderer: Bool = true,
+                     _ body: (StageFixture) async throws -> Void) async throws {
+        let stack = try await StageFixture(files: files, apps: apps, startRenderer: startRenderer)
         do {
             try await body(stack)
         } catch {
@@ -105,6 +106,13 @@ final class StageFixture: @unchecked Sendable {
     /// The renderer's total render count since it started.
     func renders() async -> Int64? {
         try? await client?.status()["renders"]?.intValue
+    }
+
+    /// A request client to the renderer (once one runs).
+    func connect() async throws {
+        if client == nil {
+            client = try await RequestClient.start(transport: transport, upstream: Upstream(pub: rendererPub, router: rendererRouter))
+        }
     }
 
     /// A subscriber to the renderer's events (snapshot first), collecting them.
