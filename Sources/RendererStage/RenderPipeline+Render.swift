@@ -53,6 +53,8 @@ extension RenderPipeline {
     /// Stores the bundle and the ledger entry, then publishes when the bundle changed.
     private func finish(_ app: AppConfig, _ revision: SourceRevision, _ bundle: ManifestBundle, elapsed: Duration, logger: Logger) async {
         let wasFailed = board.status(of: app.name)?.error != nil
+        // What subscribers were told decides the publish; the store's own index may differ after a crash.
+        let announced = board.status(of: app.name)?.bundle
         let previous = store.current(of: app.name)
         let record = RenderRecord(
             app: app.name, source: app.source, revision: revision.revision, artifact: revision.artifact, bundle: bundle.digest,
@@ -68,7 +70,7 @@ extension RenderPipeline {
         }
         board.succeeded(record)
         RenderMetrics.rendered(app.name, seconds: elapsed.seconds, objects: bundle.objectCount)
-        let changed = previous != bundle.digest
+        let changed = announced != bundle.digest
         logger.info(changed ? "rendered" : "rendered, bundle unchanged", metadata: .keyed([
             .bundle: "\(bundle.digest)", .count: "\(bundle.objectCount)", .duration: "\(elapsed.milliseconds)ms",
         ]))
