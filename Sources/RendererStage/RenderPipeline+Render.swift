@@ -22,7 +22,7 @@ extension RenderPipeline {
         let (result, warnings) = await renderOffPool(app, root: tree)
         await trees.release(revision.artifact)
         let elapsed = ContinuousClock.now - started
-        for warning in warnings { logger.warning("overlay warning: \(warning)") }
+        for warning in warnings { logger.warning("overlay warning: \(Self.plain(warning))") }
         guard board.latest(of: app.source) == revision else {
             logger.info("source moved on while rendering; rendering again with the newer revision")
             queue.enqueue(name)
@@ -99,6 +99,13 @@ extension RenderPipeline {
         guard retryable else { return }
         try? await Task.sleep(for: retryDelay)
         if !Task.isCancelled { queue.enqueue(app.name) }
+    }
+}
+
+extension RenderPipeline {
+    /// kustomize's warning text without the `# Warning: ` it prints on stderr.
+    static func plain(_ warning: String) -> String {
+        warning.hasPrefix("# Warning: ") ? String(warning.dropFirst("# Warning: ".count)) : warning
     }
 }
 

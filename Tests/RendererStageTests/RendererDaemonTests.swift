@@ -17,7 +17,7 @@ import Testing
         """
 
     static let files = [
-        "apps/web/kustomization.yaml": "namePrefix: prod-\nresources:\n  - configmap.yaml\n",
+        "apps/web/kustomization.yaml": "namePrefix: prod-\ncommonLabels: { tier: web }\nresources:\n  - configmap.yaml\n",
         "apps/web/configmap.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  color: blue\n",
         "apps/plain/service.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: plain\n  annotations:\n    greeting: ${GREETING}\nspec:\n  ports:\n    - port: 80\n",
     ]
@@ -37,6 +37,10 @@ import Testing
             let digest = try #require(Self.bundle(first))
             let yaml = String(decoding: try await #require(stack.client).get(digest), as: UTF8.self)
             #expect(yaml.contains("name: prod-web"))
+            let warning = try await #require(stack.renderer).line(containing: "overlay warning")
+            #expect(warning.contains("app=web") && warning.contains("commonLabels"))
+            let rendered = try await #require(stack.renderer).line(containing: "msg=\"rendered\" ")
+            #expect(rendered.contains("bundle=sha256:") && rendered.contains("revision=main@sha1:") && rendered.contains("duration="))
             let plain = try #require(await events.last("bundle.plain"))
             let plainYAML = String(decoding: try await #require(stack.client).get(try #require(Self.bundle(plain))), as: UTF8.self)
             #expect(plainYAML.contains("greeting: hello"))
