@@ -116,8 +116,3 @@ extension RenderPipeline {
         warning.hasPrefix("# Warning: ") ? String(warning.dropFirst("# Warning: ".count)) : warning
     }
 }
-
-extension Duration {
-    var milliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
