@@ -21,7 +21,8 @@ actor ArtifactTrees {
         try? FileManager.default.removeItem(atPath: "\(directory)/trees")
         try? FileManager.default.removeItem(atPath: "\(directory)/downloads")
         for sub in ["trees", "downloads"] {
-            try FileManager.default.createDirectory(atPath: "\(directory)/\(sub)", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: "\(directory)/\(sub)", withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         }
     }
 
