@@ -10,4 +10,6 @@ public enum AnnotationKeys {
     public static let prune = "capstan.dev/prune"
     public static let pruneDisabled = "disabled"
     public static let inventoryLabel = "capstan.dev/inventory"
+    /// On an inventory ConfigMap: "true" after SUSPEND, "false" after RESUME.
+    public static let suspended = "capstan.dev/suspended"
 }

@@ -1,0 +1,69 @@
+import CapstanCore
+
+extension AppBoard {
+    /// Records a `bundle.<app>` announcement; false when the app is not this shard's or the bundle is not new.
+    @discardableResult
+    public func offer(_ bundle: BundleOffer) -> Bool {
+        mutate(bundle.app, ring: true) { state -> Bool in
+            guard state.offer?.digest != bundle.digest else { return false }
+            state.offer = bundle
+            return true
+        } ?? false
+    }
+
+    /// TRIGGER: reconcile now; false for an app this shard does not own.
+    public func trigger(_ app: String) -> Bool {
+        mutate(app, ring: true) { state -> Bool in
+            state.work.triggered = true
+            return true
+        } ?? false
+    }
+
+    /// SUSPEND (true) or RESUME (false): takes effect at once, and is recorded in the cluster by the worker.
+    public func setSuspended(_ app: String, _ suspended: Bool) -> Bool {
+        let known = mutate(app, ring: true) { state -> Bool in
+            state.work.suspension = suspended
+            // Resuming re-applies the current bundle: changes held back while suspended land now.
+            if !suspended { state.work.triggered = true }
+            return true
+        } ?? false
+        if known {
+            update(app) { status in
+                status.suspended = suspended
+                if suspended { status.phase = .suspended } else if status.phase == .suspended { status.phase = .pending }
+                if !suspended { status.drifted = [] }
+            }
+        }
+        return known
+    }
+
+    /// Why `app` may not be reconciled yet: a dependency this shard owns is not Ready at its current bundle.
+    func dependencyBlocker(_ app: String) -> String? {
+        states.withLock { states -> String? in
+            guard let config = states[app]?.config else { return nil }
+            let waiting = config.dependsOn.compactMap { name -> String? in
+                guard let dependency = states[name] else { return nil }
+                let current = dependency.offer != nil && dependency.applied == dependency.offer?.digest
+                guard dependency.status.phase != .ready || !current else { return nil }
+                return "\(name) (\(current ? dependency.status.phase.rawValue : "not at its current bundle yet"))"
+            }
+            return waiting.isEmpty ? nil : "waiting for dependencies: " + waiting.joined(separator: ", ")
+        }
+    }
+}
+
+extension AppBoard {
+    /// Applies a suspension read back from the cluster, without recording it again.
+    func restoreSuspension(_ app: String, _ suspended: Bool) {
+        update(app) { status in
+            status.suspended = suspended
+            status.phase = suspended ? .suspended : (status.phase == .suspended ? .pending : status.phase)
+        }
+        doorbell(app)?.ring()
+    }
+
+    /// Asks the worker to record a suspension again (the last attempt found the API unreachable).
+    func requeueSuspension(_ app: String, _ suspended: Bool) {
+        mutate(app) { state in if state.work.suspension == nil { state.work.suspension = suspended } }
+    }
+}

@@ -1,0 +1,116 @@
+import Applier
+import CapstanCore
+import Logging
+
+extension AppWorker {
+    /// GET → reconcile → record: the app's status follows each step.
+    func reconcile(_ offer: BundleOffer, cache: inout BundleCache) async {
+        let logger = logger(for: offer)
+        let before = board.status(of: app.name)
+        board.update(app.name) { status in
+            status.phase = .progressing
+            status.revision = offer.revision
+            status.bundle = offer.digest.description
+        }
+        let started = ContinuousClock.now
+        guard let objects = await fetch(offer, cache: &cache, logger: logger) else { return }
+        var reconciler = self.reconciler
+        reconciler.isSuperseded = { [board, app] in board.latestOffer(of: app.name)?.digest != offer.digest }
+        let result = await reconciler.reconcile(DesiredBundle(objects: objects, revision: offer.revision, digest: offer.digest.description), app: app)
+        let duration = ContinuousClock.now - started
+        if !result.desired.isEmpty {
+            board.recordDesired(app.name, result.desired)
+            drift.watch(kindsOf: result.desired)
+        }
+        record(result, offer: offer, duration: duration, before: before, logger: logger)
+    }
+
+    func fetch(_ offer: BundleOffer, cache: inout BundleCache, logger: Logger) async -> [JSONValue]? {
+        if cache.digest == offer.digest { return cache.objects }
+        do {
+            cache.objects = try await bundles.objects(of: offer)
+            cache.digest = offer.digest
+            return cache.objects
+        } catch {
+            let delay = board.scheduleRetry(app.name)
+            logger.error("cannot fetch bundle; retrying", metadata: ["error": "\(error)", "retryIn": "\(delay)"])
+            board.update(app.name) { status in
+                status.phase = .failed
+                status.error = "\(error)"
+            }
+            return nil
+        }
+    }
+
+    /// Turns a reconcile's result into the app's status, schedule, metrics and log lines.
+    func record(_ result: ReconcileResult, offer: BundleOffer, duration: Duration, before: AppStatus?, logger: Logger) {
+        let failure = result.failure
+        let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        ApplierMetrics.reconciled(app: app.name, result: Self.label(failure), duration: duration, outcomes: result.outcomes)
+        for outcome in result.outcomes where outcome.action != .unchanged {
+            logger.info("\(outcome.action.rawValue)", metadata: ["object": "\(outcome.object)", "message": "\(outcome.message)"])
+        }
+        if failure == .superseded {
+            logger.info("superseded by a newer bundle", metadata: ["duration": "\(milliseconds)ms"])
+            board.doorbell(app.name)?.ring()
+            return
+        }
+        let allApplied = failure == nil || failure.map(Self.isHealthOnly) == true
+        board.recordAttempt(app.name, digest: offer.digest, applied: allApplied)
+        board.scheduleResync(app.name)
+        if case .unreachable(let message)? = failure {
+            let delay = board.scheduleRetry(app.name)
+            logger.error("API unreachable; nothing pruned, retrying", metadata: ["error": "\(message)", "retryIn": "\(delay)"])
+            board.update(app.name) { status in
+                status = before ?? status
+                status.error = failure?.description
+            }
+            return
+        }
+        board.resetRetry(app.name)
+        board.update(app.name) { status in status.apply(result, objects: result.desired.count, milliseconds: milliseconds) }
+        if let failure {
+            logger.error("reconcile failed", metadata: ["error": "\(failure)", "duration": "\(milliseconds)ms"])
+        } else {
+            logger.info("reconciled", metadata: ["objects": "\(result.desired.count)", "duration": "\(milliseconds)ms"])
+        }
+    }
+
+    static func isHealthOnly(_ failure: ReconcileFailure) -> Bool {
+        switch failure {
+        case .healthTimeout, .unhealthy: true
+        default: false
+        }
+    }
+
+    static func label(_ failure: ReconcileFailure?) -> String {
+        switch failure {
+        case nil: "ready"
+        case .superseded?: "superseded"
+        case .unreachable?: "unreachable"
+        default: "failed"
+        }
+    }
+}
+
+extension AppStatus {
+    /// The status after a finished reconcile: phase, actions, rejected objects, error.
+    mutating func apply(_ result: ReconcileResult, objects: Int, milliseconds: Int) {
+        phase = result.succeeded ? .ready : .failed
+        self.objects = objects
+        var counts = Actions()
+        for outcome in result.outcomes {
+            switch outcome.action {
+            case .created: counts.created += 1
+            case .configured: counts.configured += 1
+            case .unchanged: counts.unchanged += 1
+            case .pruned: counts.pruned += 1
+            case .failed: break
+            }
+        }
+        actions = counts
+        rejected = result.outcomes.filter { $0.action == .failed }.map { Rejection(object: $0.object.description, message: $0.message) }
+        error = result.failure?.description
+        durationMs = milliseconds
+    }
+}
