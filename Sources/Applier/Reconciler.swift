@@ -62,8 +62,9 @@ public struct Reconciler: Sendable {
         }
     }
 
-    /// Validates, maps and decorates the bundle, and refuses objects other apps own.
-    func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
+    /// Validates, maps and decorates the bundle, and refuses objects other apps own; reads the
+    /// cluster but changes nothing (the daemon uses it to know what a suspended app should hold).
+    public func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
         let problems = BundleValidation.problems(in: bundle.objects)
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
         let decoration = ObjectDecoration(

@@ -24,10 +24,17 @@ extension AppWorker {
         board.update(app.name) { $0.driftCorrections += corrected.count }
     }
 
-    /// Suspended: finds what drifted and reports it, changing nothing.
-    func reportDrift() async {
-        let objects = board.desiredObjects(app.name)
+    /// Suspended: finds what drifted and reports it, changing nothing. After a restart nothing was
+    /// applied by this process, so drift is measured against the newest bundle (what RESUME applies).
+    func reportDrift(offer: BundleOffer?, cache: inout BundleCache) async {
+        var objects = board.desiredObjects(app.name)
         do {
+            if objects.isEmpty, let offer, let bundle = await fetch(offer, cache: &cache, logger: logger(for: offer)) {
+                objects = try await reconciler.prepare(
+                    DesiredBundle(objects: bundle, revision: offer.revision, digest: offer.digest.description), app: app)
+                board.recordDesired(app.name, objects)
+                drift.watch(kindsOf: objects)
+            }
             let drifted = try await reconciler.drifted(objects).map(\.description)
             let previous = Set(board.status(of: app.name)?.drifted ?? [])
             let fresh = drifted.filter { !previous.contains($0) }

@@ -35,7 +35,7 @@ extension AppWorker {
             let delay = board.scheduleRetry(app.name)
             logger.error("cannot fetch bundle; retrying", metadata: ["error": "\(error)", "retryIn": "\(delay)"])
             board.update(app.name) { status in
-                status.phase = .failed
+                status.phase = status.suspended ? .suspended : .failed
                 status.error = "\(error)"
             }
             return nil

@@ -28,7 +28,7 @@ struct AppWorker: Sendable {
     func step(_ work: AppWork, cache: inout BundleCache) async {
         if let suspended = work.suspension { await recordSuspension(suspended) }
         if work.suspended {
-            await reportDrift()
+            await reportDrift(offer: work.offer, cache: &cache)
             return
         }
         guard let offer = work.offer else { return }
