@@ -55,6 +55,9 @@ struct StageLoops: Sendable {
         reconciler.inventoryNamespace = config.stages.applier.inventoryNamespace
         reconciler.concurrency = max(1, config.stages.applier.concurrency * 2)
         reconciler.pollInterval = .milliseconds(100)
+        // The Kube client already retries each request with backoff; past that, the app's worker
+        // backs off and retries the whole reconcile, keeping the last status meanwhile.
+        reconciler.retry = RetryPolicy(attempts: 1)
         return reconciler
     }
 }
