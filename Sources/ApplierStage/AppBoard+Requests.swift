@@ -21,20 +21,20 @@ extension AppBoard {
 
     /// SUSPEND (true) or RESUME (false): takes effect at once, and is recorded in the cluster by the worker.
     public func setSuspended(_ app: String, _ suspended: Bool) -> Bool {
-        let known = mutate(app, ring: true) { state -> Bool in
+        guard config(of: app) != nil else { return false }
+        revise(app, ring: true) { state in
             state.work.suspension = suspended
-            // Resuming re-applies the current bundle: changes held back while suspended land now.
-            if !suspended { state.work.triggered = true }
-            return true
-        } ?? false
-        if known {
-            update(app) { status in
-                status.suspended = suspended
-                if suspended { status.phase = .suspended } else if status.phase == .suspended { status.phase = .pending }
-                if !suspended { status.drifted = [] }
+            state.status.suspended = suspended
+            if suspended {
+                state.status.phase = .suspended
+            } else {
+                // Resuming re-applies the newest bundle: changes held back while suspended land now.
+                state.work.triggered = true
+                state.status.drifted = []
+                if state.status.phase == .suspended { state.status.phase = .pending }
             }
         }
-        return known
+        return true
     }
 
     /// Why `app` may not be reconciled yet: a dependency this shard owns is not Ready at its current bundle.
@@ -55,11 +55,10 @@ extension AppBoard {
 extension AppBoard {
     /// Applies a suspension read back from the cluster, without recording it again.
     func restoreSuspension(_ app: String, _ suspended: Bool) {
-        update(app) { status in
-            status.suspended = suspended
-            status.phase = suspended ? .suspended : (status.phase == .suspended ? .pending : status.phase)
+        revise(app, ring: true) { state in
+            state.status.suspended = suspended
+            state.status.phase = suspended ? .suspended : (state.status.phase == .suspended ? .pending : state.status.phase)
         }
-        doorbell(app)?.ring()
     }
 
     /// Asks the worker to record a suspension again (the last attempt found the API unreachable).

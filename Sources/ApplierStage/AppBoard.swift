@@ -66,13 +66,18 @@ public final class AppBoard: Sendable {
 
     /// Changes an app's status; publishes it and wakes the apps depending on it when it changed.
     func update(_ app: String, _ change: (inout AppStatus) -> Void) {
-        let changed: AppStatus? = mutate(app) { state in
-            var status = state.status
-            change(&status)
-            guard status != state.status else { return nil }
-            status.updatedAt = Date()
-            state.status = status
-            return status
+        revise(app, ring: false) { change(&$0.status) }
+    }
+
+    /// Changes an app's state (status and work together, so its worker never sees one without the
+    /// other); publishes the status and wakes dependents when it changed, and the app when `ring`.
+    func revise(_ app: String, ring: Bool, _ change: (inout AppState) -> Void) {
+        let changed: AppStatus? = mutate(app, ring: ring) { state in
+            let before = state.status
+            change(&state)
+            guard state.status != before else { return nil }
+            state.status.updatedAt = Date()
+            return state.status
         } ?? nil
         guard let changed else { return }
         listener.withLock { $0 }?(changed)

@@ -62,8 +62,11 @@ extension AppWorker {
             let delay = board.scheduleRetry(app.name)
             logger.error("API unreachable; nothing pruned, retrying", metadata: ["error": "\(message)", "retryIn": "\(delay)"])
             board.update(app.name) { status in
+                let suspended = status.suspended
                 status = before ?? status
                 status.error = failure?.description
+                status.suspended = suspended
+                if suspended { status.phase = .suspended }
             }
             return
         }
@@ -96,7 +99,8 @@ extension AppWorker {
 extension AppStatus {
     /// The status after a finished reconcile: phase, actions, rejected objects, error.
     mutating func apply(_ result: ReconcileResult, objects: Int, milliseconds: Int) {
-        phase = result.succeeded ? .ready : .failed
+        // A SUSPEND that arrived while this reconcile ran keeps the app Suspended.
+        phase = suspended ? .suspended : result.succeeded ? .ready : .failed
         self.objects = objects
         var counts = Actions()
         for outcome in result.outcomes {
