@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
         // Not a test: bench/applier/drift.sh measures drift heal latency of the daemon against kubesim.
         .executableTarget(name: "applier-drift-bench", dependencies: ["Messaging", "Kube", "CapstanCore"], path: "bench/applier/Sources"),
-        .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", logging]),
+        .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", "capstan-applier", logging]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
         .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),

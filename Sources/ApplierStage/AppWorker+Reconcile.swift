@@ -48,7 +48,9 @@ extension AppWorker {
         let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
         ApplierMetrics.reconciled(app: app.name, result: Self.label(failure), duration: duration, outcomes: result.outcomes)
         for outcome in result.outcomes where outcome.action != .unchanged {
-            logger.info("\(outcome.action.rawValue)", metadata: ["object": "\(outcome.object)", "message": "\(outcome.message)"])
+            var metadata: Logger.Metadata = ["object": "\(outcome.object)"]
+            if !outcome.message.isEmpty { metadata["error"] = "\(outcome.message)" }
+            logger.log(level: outcome.action == .failed ? .warning : .info, "\(outcome.action.rawValue)", metadata: metadata)
         }
         if failure == .superseded {
             logger.info("superseded by a newer bundle", metadata: ["duration": "\(milliseconds)ms"])

@@ -12,6 +12,7 @@ struct AppWorker: Sendable {
     let reconciler: Reconciler
     let bundles: BundleFetcher
     let drift: DriftWatcher
+    let slots: ReconcileSlots
     let logger: Logger
 
     func run() async {
@@ -40,7 +41,12 @@ struct AppWorker: Sendable {
             return
         }
         if offer.digest != work.attempted || work.triggered || work.resync || work.retry {
-            await reconcile(offer, cache: &cache)
+            var slotCache = cache
+            let reconciled = await slots.withSlot {
+                await reconcile(offer, cache: &slotCache)
+                return slotCache
+            }
+            if let reconciled { cache = reconciled }
         } else if !work.drifted.isEmpty {
             await heal(work.drifted)
         }

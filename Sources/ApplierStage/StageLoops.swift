@@ -17,6 +17,7 @@ struct StageLoops: Sendable {
 
     func run() async {
         let drift = DriftWatcher(kube: kube, board: board, logger: logger)
+        let slots = ReconcileSlots(config.stages.applier.concurrency)
         await withDiscardingTaskGroup { group in
             group.addTask { await feed() }
             group.addTask { await drift.run() }
@@ -24,7 +25,7 @@ struct StageLoops: Sendable {
             for name in board.names {
                 guard let app = config.app(named: name) else { continue }
                 let worker = AppWorker(app: app, board: board, reconciler: reconciler(for: app), bundles: bundles, drift: drift,
-                                       logger: logger.with(.app, name))
+                                       slots: slots, logger: logger.with(.app, name))
                 group.addTask { await worker.run() }
             }
         }
@@ -53,7 +54,6 @@ struct StageLoops: Sendable {
         let client = kube.impersonating(app.serviceAccount.flatMap(Impersonation.init(serviceAccount:)))
         var reconciler = Reconciler(client: KubeClusterClient(kube: client))
         reconciler.inventoryNamespace = config.stages.applier.inventoryNamespace
-        reconciler.concurrency = max(1, config.stages.applier.concurrency * 2)
         reconciler.pollInterval = .milliseconds(100)
         // The Kube client already retries each request with backoff; past that, the app's worker
         // backs off and retries the whole reconcile, keeping the last status meanwhile.
