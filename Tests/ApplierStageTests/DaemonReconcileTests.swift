@@ -70,4 +70,24 @@ import Testing
         await applier.stop()
         await renderer.stop()
     }
+
+    @Test func newerBundleSupersedesAReconcileStuckWaitingForHealth() async throws {
+        let cluster = try await SimCluster()
+        defer { cluster.stop() }
+        let renderer = try await RendererDouble()
+        // timeout 10s: the stuck reconcile would hold the app that long if nothing superseded it.
+        let applier = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: appYAML("shop"))
+        let stuck = Bundles.deployment("web").replacingOccurrences(of: "nginx:1.27", with: "nginx:fail")
+        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace("shop"), stuck))
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Progressing" && $0["revision"] == "main@sha1:1" } != nil)
+        #expect(await eventually(5) { await cluster.get("apps/v1", "Deployment", namespace: "shop", "web") != nil })
+
+        let started = ContinuousClock.now
+        let fixed = renderer.publish(app: "shop", revision: "main@sha1:2", yaml: Bundles.join(Bundles.namespace("shop"), Bundles.deployment("web")))
+        let ready = await applier.waitFor("shop", within: 8) { $0["phase"] == "Ready" && $0["bundle"] == .string(fixed.description) }
+        #expect(ready?["phase"] == "Ready")
+        #expect(ContinuousClock.now - started < .seconds(8), "the newer bundle waited for the old reconcile's health timeout")
+        await applier.stop()
+        await renderer.stop()
+    }
 }
