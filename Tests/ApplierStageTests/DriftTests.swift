@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanTesting
 import Foundation
 import Kube
 import Testing
@@ -40,6 +41,29 @@ import Testing
 
         let status = await applier.waitFor("shop") { $0["driftCorrections"] == 3 }
         #expect(status?["driftCorrections"] == 3)
+        await applier.stop()
+        await renderer.stop()
+    }
+
+    @Test func driftIsStillHealedAfterTheServerKeepsClosingWatches() async throws {
+        let cluster = try await SimCluster()
+        defer { cluster.stop() }
+        let renderer = try await RendererDouble()
+        // Every watch the applier opens is closed by the server after 100 ms.
+        _ = try await LoopbackHTTP.request("POST", port: cluster.port, path: "/_sim/faults", body: #"{"watch-close": "100ms"}"#)
+        let applier = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: appYAML("shop"))
+        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Self.bundle)
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
+        // Let the watches be closed and resumed from their resourceVersion a few times.
+        let opened = try await cluster.watchRequests()
+        #expect(await eventually(5) { (try? await cluster.watchRequests()).map { $0 >= opened + 6 } ?? false })
+        for round in 1...3 {
+            try await tamper(cluster)
+            #expect(await eventually(2) { await key(cluster) == "1" }, "round \(round): edit was not reverted within 2 s")
+            #expect(try await cluster.kubectl(["scale", "deployment", "web", "-n", "shop", "--replicas=4"]) == 0)
+            #expect(await eventually(2) { await replicas(cluster) == 2 }, "round \(round): scale was not reverted within 2 s")
+        }
+        #expect(await applier.waitFor("shop") { $0["driftCorrections"] == 6 }?["driftCorrections"] == 6)
         await applier.stop()
         await renderer.stop()
     }

@@ -44,6 +44,13 @@ final class SimCluster: Sendable {
         return try await child.exitStatus(within: .seconds(30))
     }
 
+    /// Watch requests the emulator has answered so far (`apiserver_request_total{verb="WATCH"}`).
+    func watchRequests() async throws -> Int {
+        let text = try await LoopbackHTTP.get(port: port, path: "/metrics").body
+        return text.split(separator: "\n").filter { $0.hasPrefix("apiserver_request_total{") && $0.contains("verb=\"WATCH\"") }
+            .reduce(0) { $0 + (Int($1.split(separator: " ").last ?? "") ?? 0) }
+    }
+
     func stop() {
         process.stop()
         try? FileManager.default.removeItem(at: kubeconfig)
