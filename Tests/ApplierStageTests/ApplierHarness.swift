@@ -12,6 +12,8 @@ final class ApplierHarness: Sendable {
     let task: Task<Void, any Error>
     let transport: Transport
     let client: RequestClient
+    /// The daemon's own endpoints, for subscribing to its `status.<app>` events.
+    let upstream: Upstream
 
     /// `apps` is the YAML of the config's `apps:` list items.
     init(cluster: SimCluster, renderer: RendererDouble, apps: String) async throws {
@@ -33,7 +35,8 @@ final class ApplierHarness: Sendable {
         self.service = service
         task = Task { try await service.run() }
         transport = try await Transport.start()
-        client = try await RequestClient.start(transport: transport, upstream: Upstream(pub: "tcp://127.0.0.1:\(pub)", router: "tcp://127.0.0.1:\(router)"))
+        upstream = Upstream(pub: "tcp://127.0.0.1:\(pub)", router: "tcp://127.0.0.1:\(router)")
+        client = try await RequestClient.start(transport: transport, upstream: upstream)
     }
 
     /// The app's entry in the daemon's STATUS reply, as the CLI sees it.
