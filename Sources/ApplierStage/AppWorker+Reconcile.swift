@@ -45,31 +45,18 @@ extension AppWorker {
     /// Turns a reconcile's result into the app's status, schedule, metrics and log lines.
     func record(_ result: ReconcileResult, offer: BundleOffer, duration: Duration, before: AppStatus?, logger: Logger) {
         let failure = result.failure
-        let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(duration / .milliseconds(1))
         ApplierMetrics.reconciled(app: app.name, result: Self.label(failure), duration: duration, outcomes: result.outcomes)
-        for outcome in result.outcomes where outcome.action != .unchanged {
-            var metadata: Logger.Metadata = ["object": "\(outcome.object)"]
-            if !outcome.message.isEmpty { metadata["error"] = "\(outcome.message)" }
-            logger.log(level: outcome.action == .failed ? .warning : .info, "\(outcome.action.rawValue)", metadata: metadata)
-        }
+        log(result.outcomes, logger: logger)
         if failure == .superseded {
             logger.info("superseded by a newer bundle", metadata: ["duration": "\(milliseconds)ms"])
             board.doorbell(app.name)?.ring()
             return
         }
-        let allApplied = failure == nil || failure.map(Self.isHealthOnly) == true
-        board.recordAttempt(app.name, digest: offer.digest, applied: allApplied)
+        board.recordAttempt(app.name, digest: offer.digest, applied: failure == nil || failure.map(Self.isHealthOnly) == true)
         board.scheduleResync(app.name)
         if case .unreachable(let message)? = failure {
-            let delay = board.scheduleRetry(app.name)
-            logger.error("API unreachable; nothing pruned, retrying", metadata: ["error": "\(message)", "retryIn": "\(delay)"])
-            board.update(app.name) { status in
-                let suspended = status.suspended
-                status = before ?? status
-                status.error = failure?.description
-                status.suspended = suspended
-                if suspended { status.phase = .suspended }
-            }
+            keepLastStatus(before, failure: failure, message: message, logger: logger)
             return
         }
         board.resetRetry(app.name)
@@ -78,6 +65,28 @@ extension AppWorker {
             logger.error("reconcile failed", metadata: ["error": "\(failure)", "duration": "\(milliseconds)ms"])
         } else {
             logger.info("reconciled", metadata: ["objects": "\(result.desired.count)", "duration": "\(milliseconds)ms"])
+        }
+    }
+
+    /// One line per object that changed or failed.
+    func log(_ outcomes: [ObjectOutcome], logger: Logger) {
+        for outcome in outcomes where outcome.action != .unchanged {
+            var metadata: Logger.Metadata = ["object": "\(outcome.object)"]
+            if !outcome.message.isEmpty { metadata["error"] = "\(outcome.message)" }
+            logger.log(level: outcome.action == .failed ? .warning : .info, "\(outcome.action.rawValue)", metadata: metadata)
+        }
+    }
+
+    /// API unreachable: nothing was pruned; the last status stays, with the error, and a retry is scheduled.
+    func keepLastStatus(_ before: AppStatus?, failure: ReconcileFailure?, message: String, logger: Logger) {
+        let delay = board.scheduleRetry(app.name)
+        logger.error("API unreachable; nothing pruned, retrying", metadata: ["error": "\(message)", "retryIn": "\(delay)"])
+        board.update(app.name) { status in
+            let suspended = status.suspended
+            status = before ?? status
+            status.error = failure?.description
+            status.suspended = suspended
+            if suspended { status.phase = .suspended }
         }
     }
 
@@ -95,28 +104,5 @@ extension AppWorker {
         case .unreachable?: "unreachable"
         default: "failed"
         }
-    }
-}
-
-extension AppStatus {
-    /// The status after a finished reconcile: phase, actions, rejected objects, error.
-    mutating func apply(_ result: ReconcileResult, objects: Int, milliseconds: Int) {
-        // A SUSPEND that arrived while this reconcile ran keeps the app Suspended.
-        phase = suspended ? .suspended : result.succeeded ? .ready : .failed
-        self.objects = objects
-        var counts = Actions()
-        for outcome in result.outcomes {
-            switch outcome.action {
-            case .created: counts.created += 1
-            case .configured: counts.configured += 1
-            case .unchanged: counts.unchanged += 1
-            case .pruned: counts.pruned += 1
-            case .failed: break
-            }
-        }
-        actions = counts
-        rejected = result.outcomes.filter { $0.action == .failed }.map { Rejection(object: $0.object.description, message: $0.message) }
-        error = result.failure?.description
-        durationMs = milliseconds
     }
 }
