@@ -90,4 +90,20 @@ import Testing
         await applier.stop()
         await renderer.stop()
     }
+
+    @Test func fullResyncRunsEveryIntervalWithoutWrites() async throws {
+        let cluster = try await SimCluster()
+        defer { cluster.stop() }
+        let renderer = try await RendererDouble()
+        let applier = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: appYAML("shop", interval: "1s"))
+        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace("shop"), Bundles.configMap("a")))
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
+        // Only a reconcile reads objects one by one (the watches list), so more reads mean resyncs ran.
+        let reads = try await cluster.requests(verb: "GET", resource: "configmaps")
+        let applies = try await cluster.requests(verb: "APPLY")
+        #expect(await eventually(10) { (try? await cluster.requests(verb: "GET", resource: "configmaps")).map { $0 >= reads + 4 } ?? false })
+        #expect(try await cluster.requests(verb: "APPLY") == applies)
+        await applier.stop()
+        await renderer.stop()
+    }
 }

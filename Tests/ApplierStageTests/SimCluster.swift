@@ -46,9 +46,16 @@ final class SimCluster: Sendable {
 
     /// Watch requests the emulator has answered so far (`apiserver_request_total{verb="WATCH"}`).
     func watchRequests() async throws -> Int {
+        try await requests(verb: "WATCH")
+    }
+
+    /// Requests of one verb (and resource, when given) the emulator has answered so far.
+    func requests(verb: String, resource: String? = nil) async throws -> Int {
         let text = try await LoopbackHTTP.get(port: port, path: "/metrics").body
-        return text.split(separator: "\n").filter { $0.hasPrefix("apiserver_request_total{") && $0.contains("verb=\"WATCH\"") }
-            .reduce(0) { $0 + (Int($1.split(separator: " ").last ?? "") ?? 0) }
+        return text.split(separator: "\n").filter { line in
+            line.hasPrefix("apiserver_request_total{") && line.contains("verb=\"\(verb)\"")
+                && (resource.map { line.contains("resource=\"\($0)\"") } ?? true)
+        }.reduce(0) { $0 + (Int($1.split(separator: " ").last ?? "") ?? 0) }
     }
 
     func stop() {
