@@ -4,7 +4,11 @@ extension AppBoard {
     /// Records a `bundle.<app>` announcement; false when the app is not this shard's or the bundle is not new.
     @discardableResult
     public func offer(_ bundle: BundleOffer) -> Bool {
-        mutate(bundle.app, ring: true) { state -> Bool in
+        guard doorbell(bundle.app) != nil else {
+            foreignOffers.withLock { $0[bundle.app] = bundle.digest }
+            return false
+        }
+        return mutate(bundle.app, ring: true) { state -> Bool in
             guard state.offer?.digest != bundle.digest else { return false }
             state.offer = bundle
             return true
@@ -37,18 +41,24 @@ extension AppBoard {
         return true
     }
 
-    /// Why `app` may not be reconciled yet: a dependency this shard owns is not Ready at its current bundle.
-    func dependencyBlocker(_ app: String) -> String? {
-        states.withLock { states -> String? in
-            guard let config = states[app]?.config else { return nil }
-            let waiting = config.dependsOn.compactMap { name -> String? in
+    /// The dependencies of `app` this shard owns that are not Ready at their current bundle, with why.
+    func localDependenciesWaiting(_ app: String) -> [String] {
+        states.withLock { states -> [String] in
+            guard let config = states[app]?.config else { return [] }
+            return config.dependsOn.compactMap { name -> String? in
                 guard let dependency = states[name] else { return nil }
                 let current = dependency.offer != nil && dependency.applied == dependency.offer?.digest
                 guard dependency.status.phase != .ready || !current else { return nil }
                 return "\(name) (\(current ? dependency.status.phase.rawValue : "not at its current bundle yet"))"
             }
-            return waiting.isEmpty ? nil : "waiting for dependencies: " + waiting.joined(separator: ", ")
         }
+    }
+
+    /// The dependencies of `app` other shards own, with the newest bundle announced for each.
+    func foreignDependencies(_ app: String) -> [(name: String, bundle: Digest?)] {
+        let names = config(of: app)?.dependsOn.filter { doorbell($0) == nil } ?? []
+        let offers = foreignOffers.withLock { $0 }
+        return names.map { ($0, offers[$0]) }
     }
 }
 

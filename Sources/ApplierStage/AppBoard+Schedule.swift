@@ -25,6 +25,19 @@ extension AppBoard {
         } ?? .zero
     }
 
+    /// Looks again in a second, e.g. at a dependency another shard owns (no event tells us it got Ready).
+    func scheduleRecheck(_ app: String) {
+        mutate(app) { $0.retryAt = .now + .seconds(1) }
+    }
+
+    /// Whether `digest` is already recorded as the app's ready bundle; records it when `set`.
+    func markedReady(_ app: String, _ digest: Digest, set: Bool = false) -> Bool {
+        mutate(app) { state in
+            if set { state.markedReady = digest }
+            return state.markedReady == digest
+        } ?? false
+    }
+
     func resetRetry(_ app: String) {
         mutate(app) { state in
             state.retryAt = nil

@@ -10,6 +10,8 @@ public final class AppBoard: Sendable {
     let states: Mutex<[String: AppState]>
     private let doorbells: [String: Doorbell]
     private let listener = Mutex<(@Sendable (AppStatus) -> Void)?>(nil)
+    /// The newest bundle of apps other shards own, for dependencies across shards.
+    let foreignOffers = Mutex<[String: Digest]>([:])
 
     public init(apps: [AppConfig]) {
         states = Mutex(Dictionary(uniqueKeysWithValues: apps.map { ($0.name, AppState(config: $0)) }))

@@ -10,6 +10,8 @@ struct AppState: Sendable {
     /// The last bundle a reconcile was attempted with, and the last one applied in full.
     var attempted: Digest?
     var applied: Digest?
+    /// The bundle last recorded as Ready on the inventory ConfigMap (for dependents on other shards).
+    var markedReady: Digest?
     /// The decorated objects of the last reconcile, by identity: what drift is measured against.
     var desired: [ObjectIdentity: JSONValue] = [:]
     var nextResync: ContinuousClock.Instant?

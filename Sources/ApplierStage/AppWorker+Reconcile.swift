@@ -23,6 +23,7 @@ extension AppWorker {
             drift.watch(kindsOf: result.desired)
         }
         record(result, offer: offer, duration: duration, before: before, logger: logger)
+        if result.succeeded, hasDependents { await markReady(offer, logger: logger) }
     }
 
     func fetch(_ offer: BundleOffer, cache: inout BundleCache, logger: Logger) async -> [JSONValue]? {

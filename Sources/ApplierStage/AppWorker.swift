@@ -13,6 +13,8 @@ struct AppWorker: Sendable {
     let bundles: BundleFetcher
     let drift: DriftWatcher
     let slots: ReconcileSlots
+    /// Whether some app depends on this one: then its Ready bundle is recorded for other shards.
+    let hasDependents: Bool
     let logger: Logger
 
     func run() async {
@@ -33,7 +35,7 @@ struct AppWorker: Sendable {
             return
         }
         guard let offer = work.offer else { return }
-        if let blocker = board.dependencyBlocker(app.name) {
+        if let blocker = await dependencyBlocker() {
             board.update(app.name) { status in
                 status.phase = .pending
                 status.error = blocker

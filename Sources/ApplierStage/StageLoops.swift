@@ -25,7 +25,8 @@ struct StageLoops: Sendable {
             for name in board.names {
                 guard let app = config.app(named: name) else { continue }
                 let worker = AppWorker(app: app, board: board, reconciler: reconciler(for: app), bundles: bundles, drift: drift,
-                                       slots: slots, logger: logger.with(.app, name))
+                                       slots: slots, hasDependents: config.apps.contains { $0.dependsOn.contains(name) },
+                                       logger: logger.with(.app, name))
                 group.addTask { await worker.run() }
             }
         }

@@ -16,7 +16,7 @@ final class ApplierHarness: Sendable {
     let upstream: Upstream
 
     /// `apps` is the YAML of the config's `apps:` list items.
-    init(cluster: SimCluster, renderer: RendererDouble, apps: String) async throws {
+    init(cluster: SimCluster, renderer: RendererDouble, apps: String, shard: Shard? = nil) async throws {
         let (pub, router) = (FreePort.next(), FreePort.next())
         let yaml = """
             sources:
@@ -31,7 +31,7 @@ final class ApplierHarness: Sendable {
         let config = try CapstanConfig.decode(yaml, file: "capstan.yaml")
         var logger = Logger(label: "applier-test")
         logger.logLevel = .critical
-        let service = ApplierService(config: config, shard: nil, logger: logger, readiness: Readiness())
+        let service = ApplierService(config: config, shard: shard, logger: logger, readiness: Readiness())
         self.service = service
         task = Task { try await service.run() }
         transport = try await Transport.start()

@@ -106,4 +106,29 @@ import Testing
         await applier.stop()
         await renderer.stop()
     }
+
+    @Test func dependencyOwnedByAnotherShardIsWaitedForThroughTheCluster() async throws {
+        let candidates = ["infra", "shop", "db", "web", "cache", "api", "edge", "mail"]
+        let dependency = try #require(candidates.first { Shard(index: 0, count: 2).owns($0) })
+        let dependent = try #require(candidates.first { Shard(index: 1, count: 2).owns($0) })
+        let cluster = try await SimCluster()
+        defer { cluster.stop() }
+        let renderer = try await RendererDouble()
+        let apps = appYAML(dependency) + "\n" + appYAML(dependent, dependsOn: [dependency])
+        let first = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: apps, shard: Shard(index: 0, count: 2))
+        let second = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: apps, shard: Shard(index: 1, count: 2))
+        renderer.publish(app: dependent, revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace(dependent), Bundles.configMap("a")))
+        let waiting = await second.waitFor(dependent) { $0["error"]?.stringValue?.contains("waiting for dependencies: \(dependency)") == true }
+        #expect(waiting?["phase"] == "Pending")
+        #expect(await first.status(dependent) == nil, "shard 0 must not own \(dependent)")
+        #expect(await cluster.get("v1", "Namespace", dependent) == nil)
+
+        renderer.publish(app: dependency, revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace(dependency), Bundles.deployment("db")))
+        #expect(await first.waitFor(dependency) { $0["phase"] == "Ready" } != nil)
+        #expect(await second.waitFor(dependent) { $0["phase"] == "Ready" }?["phase"] == "Ready")
+        #expect(await cluster.get("v1", "ConfigMap", namespace: dependent, "a") != nil)
+        await first.stop()
+        await second.stop()
+        await renderer.stop()
+    }
 }
