@@ -73,18 +73,25 @@ import Testing
         defer { cluster.stop() }
         let renderer = try await RendererDouble()
         let applier = try await ApplierHarness(cluster: cluster, renderer: renderer, apps: appYAML("shop"))
-        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Self.bundle)
+        // `auto` leaves replicas to an autoscaler: the bundle does not set them.
+        let auto = Bundles.deployment("auto").replacingOccurrences(of: "  replicas: 2\n", with: "")
+        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Bundles.join(Self.bundle, auto))
         #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
 
         #expect(try await cluster.kubectl(["label", "configmap", "a", "-n", "shop", "team=payments"]) == 0)
         #expect(try await cluster.kubectl(["annotate", "deployment", "web", "-n", "shop", "owner=ops"]) == 0)
-        // A later real drift is healed; the foreign label and annotation must survive it.
+        #expect(try await cluster.kubectl(["scale", "deployment", "auto", "-n", "shop", "--replicas=3"]) == 0)
+        // A later real drift is healed, and a TRIGGER re-applies everything; the foreign fields survive both.
         try await tamper(cluster)
         #expect(await eventually(2) { await key(cluster) == "1" })
+        #expect(try await applier.client.trigger("shop") == ["triggered": "shop"])
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" && $0["actions"]?["unchanged"] == 4 } != nil)
         let map = await cluster.get("v1", "ConfigMap", namespace: "shop", "a")
-        let deployment = await cluster.get("apps/v1", "Deployment", namespace: "shop", "web")
+        let web = await cluster.get("apps/v1", "Deployment", namespace: "shop", "web")
+        let scaled = await cluster.get("apps/v1", "Deployment", namespace: "shop", "auto")
         #expect(map?.value(at: ["metadata", "labels", "team"]) == "payments")
-        #expect(deployment?.value(at: ["metadata", "annotations", "owner"]) == "ops")
+        #expect(web?.value(at: ["metadata", "annotations", "owner"]) == "ops")
+        #expect(scaled?.value(at: ["spec", "replicas"]) == 3)
         #expect(await applier.status("shop")?["driftCorrections"] == 1)
         await applier.stop()
         await renderer.stop()
