@@ -79,10 +79,11 @@ public final class AppBoard: Sendable {
             change(&state)
             guard state.status != before else { return nil }
             state.status.updatedAt = Date()
+            // Published under the lock, so two changes of one app never go out in the wrong order.
+            listener.withLock { $0 }?(state.status)
             return state.status
         } ?? nil
-        guard let changed else { return }
-        listener.withLock { $0 }?(changed)
+        guard changed != nil else { return }
         for dependent in dependents(of: app) { doorbells[dependent]?.ring() }
     }
 
