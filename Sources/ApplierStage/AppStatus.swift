@@ -10,12 +10,19 @@ public struct AppStatus: Sendable, Equatable {
     /// Per-object actions of the last reconcile.
     public struct Actions: Sendable, Equatable {
         public var created = 0, configured = 0, unchanged = 0, pruned = 0
+
+        public init() {}
     }
 
     /// An object the server refused in the last reconcile, with the server's message.
     public struct Rejection: Sendable, Equatable {
         public var object: String
         public var message: String
+
+        public init(object: String, message: String) {
+            self.object = object
+            self.message = message
+        }
     }
 
     public var app: String
