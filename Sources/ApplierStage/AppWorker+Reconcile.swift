@@ -51,6 +51,9 @@ extension AppWorker {
         log(result.outcomes, logger: logger)
         if failure == .superseded {
             logger.info("superseded by a newer bundle", metadata: ["duration": "\(milliseconds)ms"])
+            // Part of this bundle may be in the cluster: whatever comes next (even the bundle applied
+            // before this one) must be reconciled in full.
+            board.forgetAttempts(app.name)
             board.doorbell(app.name)?.ring()
             return
         }
