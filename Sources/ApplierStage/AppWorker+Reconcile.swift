@@ -18,9 +18,12 @@ extension AppWorker {
         reconciler.isSuperseded = { [board, app] in board.latestOffer(of: app.name)?.digest != offer.digest }
         let result = await reconciler.reconcile(DesiredBundle(objects: objects, revision: offer.revision, digest: offer.digest.description), app: app)
         let duration = ContinuousClock.now - started
-        if !result.desired.isEmpty {
-            board.recordDesired(app.name, result.desired)
-            drift.watch(kindsOf: result.desired)
+        // Drift is measured against what the cluster accepted: a rejected object is no drift.
+        let failed = Set(result.outcomes.filter { $0.action == .failed }.map(\.object.identity))
+        let accepted = result.desired.filter { ObjectIdentity(of: $0).map { !failed.contains($0) } ?? false }
+        if !accepted.isEmpty {
+            board.recordDesired(app.name, accepted)
+            drift.watch(kindsOf: accepted)
         }
         record(result, offer: offer, duration: duration, before: before, logger: logger)
         if result.succeeded, hasDependents { await markReady(offer, logger: logger) }
