@@ -30,11 +30,12 @@ extension AppWorker {
     }
 
     func fetch(_ offer: BundleOffer, cache: inout BundleCache, logger: Logger) async -> [JSONValue]? {
-        if cache.digest == offer.digest { return cache.objects }
         do {
-            cache.objects = try await bundles.objects(of: offer)
-            cache.digest = offer.digest
-            return cache.objects
+            if cache.digest != offer.digest {
+                cache.bytes = try await bundles.bytes(of: offer)
+                cache.digest = offer.digest
+            }
+            return try BundleFetcher.objects(cache.bytes, digest: offer.digest)
         } catch {
             let delay = board.scheduleRetry(app.name)
             logger.error("cannot fetch bundle; retrying", metadata: ["error": "\(error)", "retryIn": "\(delay)"])

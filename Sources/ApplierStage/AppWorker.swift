@@ -64,8 +64,9 @@ struct AppWorker: Sendable {
     }
 }
 
-/// The objects of the bundle last fetched, so a resync or trigger does not GET it again.
+/// The bytes of the bundle last fetched, so a resync or trigger does not GET it again (bytes, not
+/// decoded objects: a fraction of the memory on large bundles).
 struct BundleCache {
     var digest: Digest?
-    var objects: [JSONValue] = []
+    var bytes: [UInt8] = []
 }
