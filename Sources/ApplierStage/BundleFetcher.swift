@@ -1,0 +1,34 @@
+import CapstanCore
+import Manifests
+import Messaging
+
+/// Why a bundle could not be fetched from any renderer instance.
+struct BundleFetchError: Error, CustomStringConvertible {
+    var digest: Digest
+    var reasons: [String]
+    var description: String {
+        "cannot GET bundle \(digest) from any renderer: " + (reasons.isEmpty ? "no renderer configured" : reasons.joined(separator: "; "))
+    }
+}
+
+/// GETs a bundle from whichever renderer instance serves it, verified by digest; decodes its objects.
+struct BundleFetcher: Sendable {
+    let clients: [RequestClient]
+    let maxBytes: Int
+
+    func bytes(of offer: BundleOffer) async throws(BundleFetchError) -> [UInt8] {
+        var reasons: [String] = []
+        for client in clients {
+            do {
+                return try await client.get(offer.digest, maxBytes: maxBytes)
+            } catch {
+                reasons.append("\(client.endpoint): \(error)")
+            }
+        }
+        throw BundleFetchError(digest: offer.digest, reasons: reasons)
+    }
+
+    static func objects(_ bytes: [UInt8], digest: Digest) throws -> [JSONValue] {
+        try ManifestDecoder.decode(bytes, file: "bundle \(digest)").filter { $0 != .null }
+    }
+}
