@@ -10,19 +10,19 @@ extension Chart {
                               valuesFiles: [String] = [], set: [String] = [],
                               options: RenderOptions = RenderOptions()) throws -> String {
         let chart = try load(directory, in: tree)
-        var user = values
-        for file in valuesFiles {
-            user = ValueCoalescing.merge(user, try yamlMap(tree, file))
-        }
-        for argument in set {
-            try SetParser.apply(argument, to: &user)
-        }
+        let user = try ValueCoalescing.userValues(values: values, valuesFiles: valuesFiles, set: set, in: tree)
         return try chart.render(user: user, options: options)
     }
 
     /// Renders this chart with the user's values (values files and `--set` already merged).
+    /// The chart itself is left as loaded: dependencies are processed on a copy.
     public func render(user: [String: JSONValue], options: RenderOptions) throws -> String {
-        applyDependencies(ValueCoalescing.coalesce(chart: self, user: user))
+        let processed = copy()
+        processed.processDependencies(user: user)
+        return try processed.renderProcessed(user: user, options: options)
+    }
+
+    func renderProcessed(user: [String: JSONValue], options: RenderOptions) throws -> String {
         let coalesced = ValueCoalescing.coalesce(chart: self, user: user)
         let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(missingKey: .zero, helmMode: true))
         var jobs: [(name: String, data: Value)] = []
@@ -57,27 +57,6 @@ extension Chart {
         }
         // helm template prints the whole output trimmed, with one final newline.
         return String(out.trimmingWhitespace()) + "\n"
-    }
-
-    /// Drops subcharts whose `condition` is false and applies `alias` names.
-    func applyDependencies(_ values: [String: JSONValue]) {
-        var kept: [Chart] = []
-        for sub in subcharts {
-            let dependency = dependencies.first { $0["name"]?.stringValue == sub.name }
-            if let alias = dependency?["alias"]?.stringValue { sub.name = alias }
-            if let condition = dependency?["condition"]?.stringValue {
-                var enabled: Bool?
-                for path in condition.split(separator: ",") where enabled == nil {
-                    var node: JSONValue? = .object(values)
-                    for key in path.trimmingWhitespace().split(separator: ".") { node = node?.objectValue?[String(key)] }
-                    if case .bool(let b)? = node { enabled = b }
-                }
-                if enabled == false { continue }
-            }
-            kept.append(sub)
-            sub.applyDependencies(values[sub.name]?.objectValue ?? [:])
-        }
-        subcharts = kept
     }
 
     func crds(path: String) -> [(path: String, bytes: [UInt8])] {

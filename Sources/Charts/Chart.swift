@@ -8,8 +8,8 @@ public final class Chart: @unchecked Sendable {
     public internal(set) var name: String
     /// Chart.yaml as JSON.
     public let metadata: [String: JSONValue]
-    /// values.yaml (empty when absent).
-    public let values: [String: JSONValue]
+    /// values.yaml (empty when absent); after dependency processing, with imported values.
+    public internal(set) var values: [String: JSONValue]
     /// Templates by path inside the chart (`templates/x.yaml`), sorted.
     public let templates: [(path: String, bytes: [UInt8])]
     /// Every other file by path inside the chart (what `.Files` sees), `crds/` included.
@@ -18,6 +18,10 @@ public final class Chart: @unchecked Sendable {
     public internal(set) var subcharts: [Chart]
     /// Chart.yaml `dependencies` (or requirements.yaml for v1 charts).
     public let dependencies: [[String: JSONValue]]
+    /// The parsed dependency list, rewritten while dependencies are processed.
+    var requirements: [ChartDependency]
+    /// Whether Chart.yaml (or requirements.yaml) declares a dependency list at all.
+    let hasDependencyList: Bool
 
     init(name: String, metadata: [String: JSONValue], values: [String: JSONValue],
          templates: [(path: String, bytes: [UInt8])], files: [(path: String, bytes: [UInt8])],
@@ -29,6 +33,16 @@ public final class Chart: @unchecked Sendable {
         self.files = files
         self.subcharts = subcharts
         self.dependencies = dependencies
+        self.requirements = dependencies.map(ChartDependency.init)
+        self.hasDependencyList = !dependencies.isEmpty
+    }
+
+    /// A deep copy, so an aliased subchart is processed apart from the chart it copies.
+    func copy() -> Chart {
+        let out = Chart(name: name, metadata: metadata, values: values, templates: templates, files: files,
+                        subcharts: subcharts.map { $0.copy() }, dependencies: dependencies)
+        out.requirements = requirements
+        return out
     }
 
     /// `type: library` charts only lend their defines.
