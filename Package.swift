@@ -112,7 +112,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
         // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
-        .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore"]),
+        .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore", "Archive"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.

@@ -9,6 +9,14 @@ extension Chart {
         processImports()
     }
 
+    /// Helm's CheckDependencies: every declared dependency must be under `charts/`.
+    func checkDependenciesPresent() throws {
+        let missing = requirements.map(\.name).filter { name in !subcharts.contains { $0.name == name } }
+        guard missing.isEmpty else {
+            throw ChartError("An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: \(missing.joined(separator: ", "))")
+        }
+    }
+
     func processEnabled(values: [String: JSONValue], path: String) {
         guard hasDependencyList else { return }
         var chosen = subcharts.filter { existing in

@@ -17,6 +17,8 @@ extension Chart {
     /// Renders this chart with the user's values (values files and `--set` already merged).
     /// The chart itself is left as loaded: dependencies are processed on a copy.
     public func render(user: [String: JSONValue], options: RenderOptions) throws -> String {
+        let options = try options.validated()
+        try checkDependenciesPresent()
         let processed = copy()
         processed.processDependencies(user: user)
         return try processed.renderProcessed(user: user, options: options)
@@ -24,6 +26,12 @@ extension Chart {
 
     func renderProcessed(user: [String: JSONValue], options: RenderOptions) throws -> String {
         let coalesced = ValueCoalescing.coalesce(chart: self, user: user)
+        if !options.skipSchemaValidation {
+            let report = schemaReport(coalesced)
+            if !report.isEmpty {
+                throw ChartError("values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
+            }
+        }
         let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(missingKey: .zero, helmMode: true))
         var jobs: [(name: String, data: Value)] = []
         let release: [String: Value] = [
@@ -42,19 +50,17 @@ extension Chart {
             do {
                 rendered[job.name] = try set.executeString(name: job.name, data: job.data)
             } catch {
-                throw ChartError(HelmErrors.execError(error).message)
+                throw ChartError(HelmErrors.execError(error).message, duringRender: true)
             }
         }
-        var out = ""
+        var entries: [(path: String, content: String)] = []
         if options.includeCRDs {
-            for crd in crds(path: name) {
-                out += "---\n# Source: \(crd.path)\n\(String(decoding: crd.bytes, as: UTF8.self))\n"
-            }
+            entries += crds(path: name).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
         }
         let (manifests, hooks) = try ManifestSorter.sort(rendered, skipTests: options.skipTests)
-        for m in manifests + (options.noHooks ? [] : hooks) {
-            out += "---\n# Source: \(m.path)\n\(m.content)\n"
-        }
+        entries += (manifests + (options.noHooks ? [] : hooks)).map { ($0.path, $0.content) }
+        if !options.showOnly.isEmpty { entries = try ShowOnly.select(entries, patterns: options.showOnly) }
+        let out = entries.map { "---\n# Source: \($0.path)\n\($0.content)\n" }.joined()
         // helm template prints the whole output trimmed, with one final newline.
         return String(out.trimmingWhitespace()) + "\n"
     }
@@ -82,7 +88,7 @@ extension Chart {
             do {
                 try set.parse(name: fullName, bytes: template.bytes)
             } catch {
-                throw ChartError(HelmErrors.parseError(error, name: fullName).message)
+                throw ChartError(HelmErrors.parseError(error, name: fullName).message, duringRender: true)
             }
             let base = template.path.split(separator: "/").last.map(String.init) ?? ""
             if isLibrary || base.hasPrefix("_") || template.path == "templates/NOTES.txt" { continue }

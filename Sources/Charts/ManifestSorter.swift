@@ -20,7 +20,10 @@ enum ManifestSorter {
                 do {
                     head = try ManifestDecoder(semantics: .helm).decodeValues(Array(document.utf8), file: path).first ?? .null
                 } catch {
-                    throw ChartError("YAML parse error on \(path): \(error)")
+                    throw ChartError("YAML parse error on \(path): \(error)", duringRender: true)
+                }
+                if let type = goJSONType(head) {
+                    throw ChartError("YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(type) into Go value of type releaseutil.SimpleHead", duringRender: true)
                 }
                 let kind = head["kind"]?.stringValue ?? ""
                 let manifest = Manifest(path: path, content: document, kind: kind)
@@ -34,6 +37,17 @@ enum ManifestSorter {
             }
         }
         return (byKind(generic), byKind(hooks))
+    }
+
+    /// Go's JSON name for a document that is not a mapping (Helm reads every document's head as one).
+    static func goJSONType(_ head: JSONValue) -> String? {
+        switch head {
+        case .null, .object: nil
+        case .string: "string"
+        case .int, .double: "number"
+        case .bool: "bool"
+        case .array: "array"
+        }
     }
 
     /// Splits on `---` lines as Helm's regexp `(?:^|\s*\n)---\s*` does, trimming each document.
