@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
-        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
+        .target(name: "Renderer", dependencies: ["CapstanCore", "Charts", "Manifests", "Overlays", "Sandbox", "YAML"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),
         .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
 

@@ -44,3 +44,10 @@ extension SetParser {
         try set(&values, path[...], value)
     }
 }
+
+extension ValueCoalescing {
+    /// Reads one values file's bytes as Helm does (`file` names it in errors); empty is `{}`.
+    public static func valuesFile(_ bytes: [UInt8], file: String) throws -> [String: JSONValue] {
+        try Chart.yamlMap(bytes, file: file)
+    }
+}

@@ -12,9 +12,15 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("substitute"), help: "Post-build variable, KEY=VALUE (repeatable).") var substitutions: [String] = []
     @Option(name: .customLong("values"), help: "Helm values file (charts).") var valuesFiles: [String] = []
     @Option(name: .customLong("set"), help: "Helm value, key=value (charts).") var sets: [String] = []
+    @Option(name: .customLong("set-string"), help: "Helm value kept as a string, key=value (charts).") var setStrings: [String] = []
+    @Option(name: .customLong("release-name"), help: "Release name (charts; default release-name).") var releaseName: String?
+    @Option(help: "Release namespace (charts; default default).") var namespace: String?
 
     func run() throws {
-        let invocation = BuildInvocation(directory: directory, root: root, substitutions: substitutions, valuesFiles: valuesFiles, sets: sets)
+        var invocation = BuildInvocation(directory: directory, root: root, substitutions: substitutions, valuesFiles: valuesFiles, sets: sets)
+        invocation.setStrings = setStrings
+        invocation.releaseName = releaseName
+        invocation.namespace = namespace
         do {
             let bundle = try invocation.run()
             FileHandle.standardOutput.write(Data(bundle.bytes))

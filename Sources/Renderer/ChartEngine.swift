@@ -1,0 +1,33 @@
+import CapstanCore
+import Charts
+import Manifests
+import Sandbox
+
+/// Renders a Helm chart directory as `helm template` would, then reads the manifests back as
+/// objects so charts flow through substitution and the bundle emitter like any other layout.
+public enum ChartEngine {
+    /// Renders the chart at `directory` with `helm` (values files relative to the chart directory).
+    public static func build(_ directory: String, in tree: SourceTree, helm: HelmConfig?) throws -> [JSONValue] {
+        let helm = helm ?? HelmConfig()
+        let chartYAML = directory == "." || directory.isEmpty ? "Chart.yaml" : "\(directory)/Chart.yaml"
+        do {
+            let user = try userValues(directory, in: tree, helm: helm)
+            let options = RenderOptions(releaseName: helm.releaseName ?? "release-name", namespace: helm.namespace ?? "default")
+            let yaml = try Chart.render(directory: directory, in: tree, values: user, options: options)
+            return try ManifestDecoder(semantics: .helm).decodeValues(Array(yaml.utf8), file: chartYAML)
+                .filter { $0 != .null }
+        } catch let error as ChartError {
+            throw RenderError(.engine, at: chartYAML, error.message)
+        }
+    }
+
+    /// Helm's order for an app: values files (in order), inline values, then `set` in key order.
+    static func userValues(_ directory: String, in tree: SourceTree, helm: HelmConfig) throws -> [String: JSONValue] {
+        let base = directory == "." ? "" : directory
+        let files = try helm.valuesFiles.map { file throws(SandboxError) in try tree.resolve(file, from: base) }
+        let fromFiles = try ValueCoalescing.userValues(valuesFiles: files, in: tree)
+        let inline = ValueCoalescing.merge(fromFiles, helm.values.objectValue ?? [:])
+        let sets = helm.set.keys.sorted().map { "\($0)=\(helm.set[$0]!.replacingOccurrences(of: ",", with: "\\,"))" }
+        return try ValueCoalescing.userValues(values: inline, set: sets, in: tree)
+    }
+}
