@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
 
         // The kustomize-compatible overlay engine.
-        .target(name: "Overlays", dependencies: ["CapstanCore", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
+        .target(name: "Overlays", dependencies: ["CapstanCore", "Charts", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore"]),
 
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
