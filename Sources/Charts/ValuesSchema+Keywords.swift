@@ -17,7 +17,13 @@ extension ValuesSchema {
         }
         let properties = keywords["properties"]?.objectValue ?? [:]
         let patterns = keywords["patternProperties"]?.objectValue ?? [:]
-        var extra: [String] = []
+        let extra = members.keys.sorted().filter { key in
+            properties[key] == nil && !patterns.keys.contains { Self.search($0, key) }
+        }
+        if case .bool(false)? = keywords["additionalProperties"], !extra.isEmpty {
+            let names = extra.map { "'\($0)'" }.joined(separator: ", ")
+            failures.append(Failure(pointer: pointer, message: "additional propert\(extra.count == 1 ? "y" : "ies") \(names) not allowed"))
+        }
         for key in members.keys.sorted() {
             var matched = false
             if let schema = properties[key] {
@@ -28,17 +34,9 @@ extension ValuesSchema {
                 matched = true
                 check(members[key]!, against: schema, at: Self.child(pointer, key), into: &failures, depth: depth + 1)
             }
-            if !matched, let additional = keywords["additionalProperties"] {
-                if case .bool(false) = additional {
-                    extra.append(key)
-                } else {
-                    check(members[key]!, against: additional, at: Self.child(pointer, key), into: &failures, depth: depth + 1)
-                }
+            if !matched, let additional = keywords["additionalProperties"], additional.objectValue != nil {
+                check(members[key]!, against: additional, at: Self.child(pointer, key), into: &failures, depth: depth + 1)
             }
-        }
-        if !extra.isEmpty {
-            let names = extra.map { "'\($0)'" }.joined(separator: ", ")
-            failures.append(Failure(pointer: pointer, message: "additional propert\(extra.count == 1 ? "y" : "ies") \(names) not allowed"))
         }
     }
 
