@@ -15,6 +15,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("set-string"), help: "Helm value kept as a string, key=value (charts).") var setStrings: [String] = []
     @Option(name: .customLong("release-name"), help: "Release name (charts; default release-name).") var releaseName: String?
     @Option(help: "Release namespace (charts; default default).") var namespace: String?
+    @Option(name: .customLong("repeat"), help: .hidden) var repetitions: Int = 1
 
     func run() throws {
         var invocation = BuildInvocation(directory: directory, root: root, substitutions: substitutions, valuesFiles: valuesFiles, sets: sets)
@@ -22,11 +23,22 @@ struct BuildCommand: ParsableCommand {
         invocation.releaseName = releaseName
         invocation.namespace = namespace
         do {
-            let bundle = try invocation.run()
+            let started = ContinuousClock.now
+            var bundle = try invocation.run()
+            for _ in 1..<max(repetitions, 1) { bundle = try invocation.run() }
+            if repetitions > 1 { Self.report(renders: repetitions, since: started) }
             FileHandle.standardOutput.write(Data(bundle.bytes))
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    /// `--repeat N` (benchmarks): the time per render on stderr, in bench/templates' format.
+    static func report(renders: Int, since started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let line = String(format: "renders=%d total=%.3fs per-render=%.1fus\n", renders, seconds, seconds * 1e6 / Double(renders))
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
