@@ -60,9 +60,13 @@ public final class Chart: @unchecked Sendable {
         guard try tree.kind(of: prefix + "Chart.yaml") == .file else {
             throw ChartError("\(directory): Chart.yaml file is missing")
         }
+        let ignore = HelmIgnore(try tree.kind(of: prefix + ".helmignore") == .file
+            ? String(decoding: try tree.read(prefix + ".helmignore"), as: UTF8.self) : "")
         var files: [ChartFile] = []
         for entry in try walk(tree, directory) {
-            files.append(ChartFile(path: String(entry.dropFirst(prefix.count)), bytes: try tree.read(entry)))
+            let relative = String(entry.dropFirst(prefix.count))
+            if relative != "Chart.yaml", ignore.ignores(relative) { continue }
+            files.append(ChartFile(path: relative, bytes: try tree.read(entry)))
         }
         return try load(files: files, origin: directory)
     }

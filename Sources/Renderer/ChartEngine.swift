@@ -27,7 +27,12 @@ public enum ChartEngine {
         let files = try helm.valuesFiles.map { file throws(SandboxError) in try tree.resolve(file, from: base) }
         let fromFiles = try ValueCoalescing.userValues(valuesFiles: files, in: tree)
         let inline = ValueCoalescing.merge(fromFiles, helm.values.objectValue ?? [:])
-        let sets = helm.set.keys.sorted().map { "\($0)=\(helm.set[$0]!.replacingOccurrences(of: ",", with: "\\,"))" }
+        let sets = helm.set.keys.sorted().map { key in
+            let value = helm.set[key]!
+            // A `{a,b}` list keeps its commas; elsewhere a comma is part of the value.
+            let isList = value.hasPrefix("{") && value.hasSuffix("}")
+            return "\(key)=\(isList ? value : value.replacingOccurrences(of: ",", with: "\\,"))"
+        }
         return try ValueCoalescing.userValues(values: inline, set: sets, in: tree)
     }
 }

@@ -80,3 +80,20 @@ import Testing
         #expect(try chart.render(user: ["s2": ["on": false]], options: RenderOptions()) == "\n")
     }
 }
+
+extension FeatureTests {
+    @Test func helmignoreLeavesFilesOutOfTheChart() throws {
+        let (root, tree) = try tree([
+            "c/Chart.yaml": "apiVersion: v2\nname: c\nversion: 1.0.0\n",
+            "c/.helmignore": "# editor files\n*.bak\nsecrets/\n/docs/*.md\n",
+            "c/templates/cm.yaml": "kind: ConfigMap\ndata:\n  files: {{ list (.Files.Get \"conf/a.txt\") (.Files.Get \"conf/b.bak\") (.Files.Get \"secrets/key.txt\") (.Files.Get \"docs/x.md\") (.Files.Get \"docs/deep/y.md\") | join \",\" | quote }}\n",
+            "c/templates/old.yaml.bak": "kind: Broken\n",
+            "c/templates/.hidden.yaml": "kind: Hidden\n",
+            "c/conf/a.txt": "a", "c/conf/b.bak": "b", "c/secrets/key.txt": "k",
+            "c/docs/x.md": "x", "c/docs/deep/y.md": "y",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = try Chart.render(directory: "c", in: tree)
+        #expect(out == "---\n# Source: c/templates/cm.yaml\nkind: ConfigMap\ndata:\n  files: \"a,,,,y\"\n")
+    }
+}
