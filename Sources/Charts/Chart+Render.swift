@@ -32,6 +32,7 @@ extension Chart {
                 throw ChartError("values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
             }
         }
+        try checkKubeVersion(options.kubeVersion)
         let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(missingKey: .zero, helmMode: true))
         var jobs: [(name: String, data: Value)] = []
         let release: [String: Value] = [

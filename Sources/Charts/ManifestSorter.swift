@@ -28,7 +28,11 @@ enum ManifestSorter {
                 let kind = head["kind"]?.stringValue ?? ""
                 let manifest = Manifest(path: path, content: document, kind: kind)
                 if let hook = head["metadata"]?["annotations"]?["helm.sh/hook"]?.stringValue {
-                    let isTest = hook.split(separator: ",").contains { $0.trimmingWhitespace() == "test" || $0.trimmingWhitespace() == "test-success" }
+                    let events = hook.split(separator: ",", omittingEmptySubsequences: false)
+                        .map { String($0.trimmingWhitespace()).lowercased() }
+                    // Helm drops a manifest whose hook names an event it does not know (Helm 2's crd-install).
+                    guard events.allSatisfy(hookEvents.contains) else { continue }
+                    let isTest = events.contains { $0 == "test" || $0 == "test-success" }
                     if skipTests && isTest { continue }
                     hooks.append(manifest)
                 } else {
@@ -38,6 +42,11 @@ enum ManifestSorter {
         }
         return (byKind(generic), byKind(hooks))
     }
+
+    static let hookEvents: Set<String> = [
+        "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
+        "pre-rollback", "post-rollback", "test", "test-success",
+    ]
 
     /// Go's JSON name for a document that is not a mapping (Helm reads every document's head as one).
     static func goJSONType(_ head: JSONValue) -> String? {

@@ -97,3 +97,21 @@ extension FeatureTests {
         #expect(out == "---\n# Source: c/templates/cm.yaml\nkind: ConfigMap\ndata:\n  files: \"a,,,,y\"\n")
     }
 }
+
+extension FeatureTests {
+    @Test func kubeVersionConstraintAndUnknownHooksFollowHelm() throws {
+        let (root, tree) = try tree([
+            "c/Chart.yaml": "apiVersion: v2\nname: c\nversion: 1.0.0\nkubeVersion: \">=1.25.0-0\"\n",
+            "c/templates/a.yaml": "kind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    helm.sh/hook: crd-install\n",
+            "c/templates/b.yaml": "kind: ConfigMap\nmetadata:\n  name: b\n  annotations:\n    helm.sh/hook: Pre-Install, test-success\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let error = #expect(throws: ChartError.self) { try Chart.render(directory: "c", in: tree, options: RenderOptions(kubeVersion: "1.24")) }
+        #expect(error?.message == "chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.24.0")
+        let out = try Chart.render(directory: "c", in: tree, options: RenderOptions(kubeVersion: "v1.30.1"))
+        #expect(out.contains("name: b") && !out.contains("name: a"))
+        var skip = RenderOptions()
+        skip.skipTests = true
+        #expect(try Chart.render(directory: "c", in: tree, options: skip) == "\n")
+    }
+}
