@@ -8,7 +8,7 @@ extension BuildInvocation {
     func chartConfig() throws(RenderError) -> HelmConfig {
         var user: [String: JSONValue] = [:]
         for file in valuesFiles {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = FileHandle(forReadingAtPath: file)?.readDataToEndOfFile() else {
                 throw RenderError(.sandbox, at: file, "cannot read the values file")
             }
             do {
