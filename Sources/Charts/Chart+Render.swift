@@ -17,6 +17,18 @@ extension Chart {
     /// Renders this chart with the user's values (values files and `--set` already merged).
     /// The chart itself is left as loaded: dependencies are processed on a copy.
     public func render(user: [String: JSONValue], options: RenderOptions) throws -> String {
+        let out = try renderManifests(user: user, options: options).map { "---\n# Source: \($0.path)\n\($0.content)\n" }.joined()
+        // helm template prints the whole output trimmed, with one final newline.
+        return String(out.trimmingWhitespace()) + "\n"
+    }
+
+    /// The rendered objects in `helm template`'s order, without printing and parsing them again.
+    public func renderObjects(user: [String: JSONValue], options: RenderOptions) throws -> [JSONValue] {
+        try renderManifests(user: user, options: options).flatMap(\.objects)
+    }
+
+    /// What `helm template` prints, manifest by manifest (a copy of the chart is processed).
+    func renderManifests(user: [String: JSONValue], options: RenderOptions) throws -> [RenderedManifest] {
         let options = try options.validated()
         try checkDependenciesPresent()
         let processed = copy()
@@ -24,7 +36,7 @@ extension Chart {
         return try processed.renderProcessed(user: user, options: options)
     }
 
-    func renderProcessed(user: [String: JSONValue], options: RenderOptions) throws -> String {
+    func renderProcessed(user: [String: JSONValue], options: RenderOptions) throws -> [RenderedManifest] {
         let coalesced = ValueCoalescing.coalesce(chart: self, user: user)
         if !options.skipSchemaValidation {
             let report = schemaReport(coalesced)
@@ -54,16 +66,19 @@ extension Chart {
                 throw ChartError(HelmErrors.execError(error).message, duringRender: true)
             }
         }
-        var entries: [(path: String, content: String)] = []
+        var entries: [RenderedManifest] = []
         if options.includeCRDs {
-            entries += crds(path: name).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
+            for crd in crds(path: name) {
+                let objects = try ManifestDecoder(semantics: .helm).decodeValues(crd.bytes, file: crd.path).filter { $0 != .null }
+                entries.append(RenderedManifest(path: crd.path, content: String(decoding: crd.bytes, as: UTF8.self), objects: objects))
+            }
         }
         let (manifests, hooks) = try ManifestSorter.sort(rendered, skipTests: options.skipTests)
-        entries += (manifests + (options.noHooks ? [] : hooks)).map { ($0.path, $0.content) }
+        entries += (manifests + (options.noHooks ? [] : hooks)).map {
+            RenderedManifest(path: $0.path, content: $0.content, objects: $0.object == .null ? [] : [$0.object])
+        }
         if !options.showOnly.isEmpty { entries = try ShowOnly.select(entries, patterns: options.showOnly) }
-        let out = entries.map { "---\n# Source: \($0.path)\n\($0.content)\n" }.joined()
-        // helm template prints the whole output trimmed, with one final newline.
-        return String(out.trimmingWhitespace()) + "\n"
+        return entries
     }
 
     func crds(path: String) -> [(path: String, bytes: [UInt8])] {
@@ -115,5 +130,16 @@ extension Substring {
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
         return s
+    }
+}
+
+extension Chart {
+    /// Like `render(directory:…)`, but returns the objects rather than `helm template` text.
+    public static func renderObjects(directory: String, in tree: SourceTree, values: [String: JSONValue] = [:],
+                                     valuesFiles: [String] = [], set: [String] = [],
+                                     options: RenderOptions = RenderOptions()) throws -> [JSONValue] {
+        let chart = try load(directory, in: tree)
+        let user = try ValueCoalescing.userValues(values: values, valuesFiles: valuesFiles, set: set, in: tree)
+        return try chart.renderObjects(user: user, options: options)
     }
 }

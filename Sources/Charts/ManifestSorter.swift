@@ -8,6 +8,8 @@ enum ManifestSorter {
         let path: String
         let content: String
         let kind: String
+        /// The document as parsed while sorting, so callers wanting objects need not parse again.
+        let object: JSONValue
     }
 
     static func sort(_ files: [String: String], skipTests: Bool) throws -> (manifests: [Manifest], hooks: [Manifest]) {
@@ -26,7 +28,7 @@ enum ManifestSorter {
                     throw ChartError("YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(type) into Go value of type releaseutil.SimpleHead", duringRender: true)
                 }
                 let kind = head["kind"]?.stringValue ?? ""
-                let manifest = Manifest(path: path, content: document, kind: kind)
+                let manifest = Manifest(path: path, content: document, kind: kind, object: head)
                 if let hook = head["metadata"]?["annotations"]?["helm.sh/hook"]?.stringValue {
                     let events = hook.split(separator: ",", omittingEmptySubsequences: false)
                         .map { String($0.trimmingWhitespace()).lowercased() }
@@ -60,22 +62,32 @@ enum ManifestSorter {
     }
 
     /// Splits on `---` lines as Helm's regexp `(?:^|\s*\n)---\s*` does, trimming each document.
+    /// Works on UTF-8 bytes: rendered charts are large and Character-wise splitting shows in profiles.
     static func split(_ text: String) -> [String] {
-        let trimmed = String(text.trimmingWhitespace())
+        let bytes = Array(text.utf8)
         var documents: [String] = []
-        var current: [Substring] = []
-        var first = true
-        for line in trimmed.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("---") && line.dropFirst(3).allSatisfy({ $0.isWhitespace }) || (first && line.hasPrefix("---")) && line.count == 3 {
-                documents.append(current.joined(separator: "\n"))
-                current = []
-            } else {
-                current.append(line)
+        var documentStart = 0
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if isSeparator(bytes[lineStart..<lineEnd]) {
+                documents.append(trimmed(bytes[documentStart..<lineStart]))
+                documentStart = min(lineEnd + 1, bytes.count)
             }
-            first = false
+            lineStart = lineEnd + 1
         }
-        documents.append(current.joined(separator: "\n"))
-        return documents.map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        documents.append(trimmed(bytes[documentStart..<bytes.count]))
+        return documents.filter { !$0.isEmpty }
+    }
+
+    static func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
+        let dash = UInt8(ascii: "-")
+        guard line.count >= 3, line.prefix(3).allSatisfy({ $0 == dash }) else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        String(String(decoding: bytes, as: UTF8.self).trimmingWhitespace())
     }
 
     static func byKind(_ manifests: [Manifest]) -> [Manifest] {

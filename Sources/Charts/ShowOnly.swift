@@ -3,8 +3,8 @@ import Templates
 /// `helm template --show-only`: keeps the manifests whose path after the chart name matches a
 /// pattern, in pattern order, and fails for a pattern that matches nothing.
 enum ShowOnly {
-    static func select(_ entries: [(path: String, content: String)], patterns: [String]) throws -> [(path: String, content: String)] {
-        var out: [(path: String, content: String)] = []
+    static func select(_ entries: [RenderedManifest], patterns: [String]) throws -> [RenderedManifest] {
+        var out: [RenderedManifest] = []
         for pattern in patterns {
             let matched = entries.filter { entry in
                 guard let slash = entry.path.firstIndex(of: "/") else { return false }

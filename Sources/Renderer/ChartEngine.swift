@@ -13,9 +13,7 @@ public enum ChartEngine {
         do {
             let user = try userValues(directory, in: tree, helm: helm)
             let options = RenderOptions(releaseName: helm.releaseName ?? "release-name", namespace: helm.namespace ?? "default")
-            let yaml = try Chart.render(directory: directory, in: tree, values: user, options: options)
-            return try ManifestDecoder(semantics: .helm).decodeValues(Array(yaml.utf8), file: chartYAML)
-                .filter { $0 != .null }
+            return try Chart.renderObjects(directory: directory, in: tree, values: user, options: options)
         } catch let error as ChartError {
             throw RenderError(.engine, at: chartYAML, error.message)
         }

@@ -33,10 +33,8 @@ struct HelmChartInflation {
                     "helmCharts '\(name)': Capstan does not pull charts from '\(repo)'; vendor the chart into the repository at '\(chartPath)' (helm pull --untar --untardir \(home))",
                     in: directory)
             }
-            let yaml = try Chart.render(directory: chartPath, in: tree, values: try values(entry, chartPath: chartPath),
-                                        options: options(entry))
-            return try ManifestDecoder(semantics: .helm).decodeValues(Array(yaml.utf8), file: "\(chartPath)/Chart.yaml")
-                .filter { $0 != .null }
+            return try Chart.renderObjects(directory: chartPath, in: tree, values: try values(entry, chartPath: chartPath),
+                                           options: options(entry))
         } catch let error as OverlayError {
             throw error
         } catch let error as ChartError {
