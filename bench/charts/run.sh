@@ -9,8 +9,9 @@ N="${1:-100}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/charts/gen.py "$work"
-swift build -c release --product capstan-renderer >/dev/null
-capstan=$(.build/release/capstan-renderer build "$work/app" --root "$work" --release-name bench --repeat "$N" 2>&1 >/dev/null)
+build="${CAPSTAN_BUILD_PATH:-.build}"   # another scratch path keeps a debug .build free for tests
+swift build -c release --scratch-path "$build" --product capstan-renderer >/dev/null
+capstan=$("$build"/release/capstan-renderer build "$work/app" --root "$work" --release-name bench --repeat "$N" 2>&1 >/dev/null)
 echo "capstan: $capstan"
 if command -v helm >/dev/null; then
   start=$(date +%s.%N)
