@@ -11,6 +11,10 @@ public struct BuildInvocation: Sendable {
     public var sets: [String]
     /// `--set-string` arguments: like `--set`, every value a string.
     public var setStrings: [String] = []
+    /// `--set-json` arguments: `key=<JSON>`.
+    public var setJSON: [String] = []
+    /// `--set-file` arguments: `key=path`, the file's text as the value.
+    public var setFiles: [String] = []
     /// `.Release.Name` (default `release-name`, as `helm template`).
     public var releaseName: String?
     /// `.Release.Namespace` (default `default`).
@@ -25,7 +29,8 @@ public struct BuildInvocation: Sendable {
     }
 
     var chartFlagsGiven: Bool {
-        !valuesFiles.isEmpty || !sets.isEmpty || !setStrings.isEmpty || releaseName != nil || namespace != nil
+        !valuesFiles.isEmpty || !sets.isEmpty || !setStrings.isEmpty || !setJSON.isEmpty || !setFiles.isEmpty
+            || releaseName != nil || namespace != nil
     }
 
     /// Renders the directory and returns the bundle; the error is what to print on stderr.
@@ -39,7 +44,7 @@ public struct BuildInvocation: Sendable {
         var helm: HelmConfig?
         if chartFlagsGiven {
             if case .chart = try? AppLayout.detect(path, in: .init(root: root)) {} else {
-                throw RenderError(.unsupported, at: directory, "--values, --set, --set-string, --release-name and --namespace apply to Helm charts only")
+                throw RenderError(.unsupported, at: directory, "--values, --set, --set-string, --set-json, --set-file, --release-name and --namespace apply to Helm charts only")
             }
             helm = try chartConfig()
         }

@@ -13,6 +13,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("values"), help: "Helm values file (charts).") var valuesFiles: [String] = []
     @Option(name: .customLong("set"), help: "Helm value, key=value (charts).") var sets: [String] = []
     @Option(name: .customLong("set-string"), help: "Helm value kept as a string, key=value (charts).") var setStrings: [String] = []
+    @Option(name: .customLong("set-json"), help: "Helm value as JSON, key=<json> (charts).") var setJSON: [String] = []
+    @Option(name: .customLong("set-file"), help: "Helm value read from a file, key=path (charts).") var setFiles: [String] = []
     @Option(name: .customLong("release-name"), help: "Release name (charts; default release-name).") var releaseName: String?
     @Option(help: "Release namespace (charts; default default).") var namespace: String?
     @Option(name: .customLong("repeat"), help: .hidden) var repetitions: Int = 1
@@ -20,6 +22,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var invocation = BuildInvocation(directory: directory, root: root, substitutions: substitutions, valuesFiles: valuesFiles, sets: sets)
         invocation.setStrings = setStrings
+        invocation.setJSON = setJSON
+        invocation.setFiles = setFiles
         invocation.releaseName = releaseName
         invocation.namespace = namespace
         do {

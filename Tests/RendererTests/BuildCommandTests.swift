@@ -101,3 +101,16 @@ extension BuildCommandTests {
         #expect(result.stderr.contains("apply to Helm charts only"))
     }
 }
+
+extension BuildCommandTests {
+    @Test func chartDirectoryTakesSetJSONAndSetFileInHelmsOrder() throws {
+        let tree = try TreeFixture(ChartLayoutTests.chart)
+        try tree.write("color.txt", "teal")
+        let result = try build([
+            "\(tree.root)/apps/web", "--set-json", #"replicas=7"#, "--set", "replicas=8",
+            "--set-file", "color=\(tree.root)/color.txt",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("color: teal\n  port: \"80\"\n  replicas: \"8\""))
+    }
+}
