@@ -12,7 +12,9 @@ public enum ChartEngine {
         let chartYAML = directory == "." || directory.isEmpty ? "Chart.yaml" : "\(directory)/Chart.yaml"
         do {
             let user = try userValues(directory, in: tree, helm: helm)
-            let options = RenderOptions(releaseName: helm.releaseName ?? "release-name", namespace: helm.namespace ?? "default")
+            // Test hooks exist for `helm test`; an install never creates them, so a bundle leaves them out.
+            let options = RenderOptions(releaseName: helm.releaseName ?? "release-name", namespace: helm.namespace ?? "default",
+                                        skipTests: true)
             return try Chart.renderObjects(directory: directory, in: tree, values: user, options: options)
         } catch let error as ChartError {
             throw RenderError(.engine, at: chartYAML, error.message)

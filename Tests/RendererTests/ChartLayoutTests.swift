@@ -21,6 +21,13 @@ import Testing
               color: {{ .Values.color }}
               port: {{ .Values.port | quote }}
             """,
+        "apps/web/templates/test.yaml": """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: probe
+              annotations: {"helm.sh/hook": test}
+            """,
     ]
 
     @Test func chartAppRendersWithReleaseAndLayeredValues() throws {
