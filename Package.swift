@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PatchingTests", dependencies: ["Patching"]),
 
         // The kustomize-compatible overlay engine.
-        .target(name: "Overlays", dependencies: ["CapstanCore", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
+        .target(name: "Overlays", dependencies: ["CapstanCore", "Charts", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore"]),
 
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(name: "applier-drift-bench", dependencies: ["Messaging", "Kube", "CapstanCore"], path: "bench/applier/Sources"),
         .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", "capstan-applier", logging]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
-        .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
+        .target(name: "Renderer", dependencies: ["CapstanCore", "Charts", "Manifests", "Overlays", "Sandbox", "YAML"]),
         // The renderer daemon: revisions in, bundles out, over Messaging; the executable only runs it.
         .target(name: "RendererStage", dependencies: ["Renderer", "Overlays", "Archive", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "RendererStage", "StageRuntime", "CapstanCore", "Templates", argumentParser]),
@@ -120,7 +120,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
         // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
-        .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore"]),
+        .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore", "Archive"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.

@@ -10,20 +10,41 @@ extension Chart {
                               valuesFiles: [String] = [], set: [String] = [],
                               options: RenderOptions = RenderOptions()) throws -> String {
         let chart = try load(directory, in: tree)
-        var user = values
-        for file in valuesFiles {
-            user = ValueCoalescing.merge(user, try yamlMap(tree, file))
-        }
-        for argument in set {
-            try SetParser.apply(argument, to: &user)
-        }
+        let user = try ValueCoalescing.userValues(values: values, valuesFiles: valuesFiles, set: set, in: tree)
         return try chart.render(user: user, options: options)
     }
 
     /// Renders this chart with the user's values (values files and `--set` already merged).
+    /// The chart itself is left as loaded: dependencies are processed on a copy.
     public func render(user: [String: JSONValue], options: RenderOptions) throws -> String {
-        applyDependencies(ValueCoalescing.coalesce(chart: self, user: user))
+        let out = try renderManifests(user: user, options: options).map { "---\n# Source: \($0.path)\n\($0.content)\n" }.joined()
+        // helm template prints the whole output trimmed, with one final newline.
+        return String(out.trimmingWhitespace()) + "\n"
+    }
+
+    /// The rendered objects in `helm template`'s order, without printing and parsing them again.
+    public func renderObjects(user: [String: JSONValue], options: RenderOptions) throws -> [JSONValue] {
+        try renderManifests(user: user, options: options).flatMap(\.objects)
+    }
+
+    /// What `helm template` prints, manifest by manifest (a copy of the chart is processed).
+    func renderManifests(user: [String: JSONValue], options: RenderOptions) throws -> [RenderedManifest] {
+        let options = try options.validated()
+        try checkDependenciesPresent()
+        let processed = copy()
+        processed.processDependencies(user: user)
+        return try processed.renderProcessed(user: user, options: options)
+    }
+
+    func renderProcessed(user: [String: JSONValue], options: RenderOptions) throws -> [RenderedManifest] {
         let coalesced = ValueCoalescing.coalesce(chart: self, user: user)
+        if !options.skipSchemaValidation {
+            let report = schemaReport(coalesced)
+            if !report.isEmpty {
+                throw ChartError("values don't meet the specifications of the schema(s) in the following chart(s):\n" + report)
+            }
+        }
+        try checkKubeVersion(options.kubeVersion)
         let set = TemplateSet(functions: FunctionLibrary.helm, options: TemplateOptions(missingKey: .zero, helmMode: true))
         var jobs: [(name: String, data: Value)] = []
         let release: [String: Value] = [
@@ -42,42 +63,22 @@ extension Chart {
             do {
                 rendered[job.name] = try set.executeString(name: job.name, data: job.data)
             } catch {
-                throw ChartError(HelmErrors.execError(error).message)
+                throw ChartError(HelmErrors.execError(error).message, duringRender: true)
             }
         }
-        var out = ""
+        var entries: [RenderedManifest] = []
         if options.includeCRDs {
             for crd in crds(path: name) {
-                out += "---\n# Source: \(crd.path)\n\(String(decoding: crd.bytes, as: UTF8.self))\n"
+                let objects = try ManifestDecoder(semantics: .helm).decodeValues(crd.bytes, file: crd.path).filter { $0 != .null }
+                entries.append(RenderedManifest(path: crd.path, content: String(decoding: crd.bytes, as: UTF8.self), objects: objects))
             }
         }
         let (manifests, hooks) = try ManifestSorter.sort(rendered, skipTests: options.skipTests)
-        for m in manifests + (options.noHooks ? [] : hooks) {
-            out += "---\n# Source: \(m.path)\n\(m.content)\n"
+        entries += (manifests + (options.noHooks ? [] : hooks)).map {
+            RenderedManifest(path: $0.path, content: $0.content, objects: $0.object == .null ? [] : [$0.object])
         }
-        // helm template prints the whole output trimmed, with one final newline.
-        return String(out.trimmingWhitespace()) + "\n"
-    }
-
-    /// Drops subcharts whose `condition` is false and applies `alias` names.
-    func applyDependencies(_ values: [String: JSONValue]) {
-        var kept: [Chart] = []
-        for sub in subcharts {
-            let dependency = dependencies.first { $0["name"]?.stringValue == sub.name }
-            if let alias = dependency?["alias"]?.stringValue { sub.name = alias }
-            if let condition = dependency?["condition"]?.stringValue {
-                var enabled: Bool?
-                for path in condition.split(separator: ",") where enabled == nil {
-                    var node: JSONValue? = .object(values)
-                    for key in path.trimmingWhitespace().split(separator: ".") { node = node?.objectValue?[String(key)] }
-                    if case .bool(let b)? = node { enabled = b }
-                }
-                if enabled == false { continue }
-            }
-            kept.append(sub)
-            sub.applyDependencies(values[sub.name]?.objectValue ?? [:])
-        }
-        subcharts = kept
+        if !options.showOnly.isEmpty { entries = try ShowOnly.select(entries, patterns: options.showOnly) }
+        return entries
     }
 
     func crds(path: String) -> [(path: String, bytes: [UInt8])] {
@@ -103,7 +104,7 @@ extension Chart {
             do {
                 try set.parse(name: fullName, bytes: template.bytes)
             } catch {
-                throw ChartError(HelmErrors.parseError(error, name: fullName).message)
+                throw ChartError(HelmErrors.parseError(error, name: fullName).message, duringRender: true)
             }
             let base = template.path.split(separator: "/").last.map(String.init) ?? ""
             if isLibrary || base.hasPrefix("_") || template.path == "templates/NOTES.txt" { continue }
@@ -129,5 +130,16 @@ extension Substring {
         while s.first?.isWhitespace == true { s.removeFirst() }
         while s.last?.isWhitespace == true { s.removeLast() }
         return s
+    }
+}
+
+extension Chart {
+    /// Like `render(directory:…)`, but returns the objects rather than `helm template` text.
+    public static func renderObjects(directory: String, in tree: SourceTree, values: [String: JSONValue] = [:],
+                                     valuesFiles: [String] = [], set: [String] = [],
+                                     options: RenderOptions = RenderOptions()) throws -> [JSONValue] {
+        let chart = try load(directory, in: tree)
+        let user = try ValueCoalescing.userValues(values: values, valuesFiles: valuesFiles, set: set, in: tree)
+        return try chart.renderObjects(user: user, options: options)
     }
 }

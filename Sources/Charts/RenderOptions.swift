@@ -10,12 +10,17 @@ public struct RenderOptions: Sendable {
     public var isUpgrade = false
     /// `--no-hooks`: hook manifests are left out.
     public var noHooks = false
+    /// `--skip-schema-validation`: `values.schema.json` files are not checked.
+    public var skipSchemaValidation = false
+    /// `--show-only`: only manifests whose path in the chart (`templates/x.yaml`) matches one of
+    /// these `filepath.Match` patterns, pattern by pattern.
+    public var showOnly: [String] = []
 
     public init(releaseName: String = "release-name", namespace: String = "default", kubeVersion: String = "v1.32.0",
                 extraAPIVersions: [String] = [], includeCRDs: Bool = false, skipTests: Bool = false) {
         self.releaseName = releaseName
         self.namespace = namespace
-        self.kubeVersion = kubeVersion.hasPrefix("v") ? kubeVersion : "v" + kubeVersion
+        self.kubeVersion = kubeVersion
         self.extraAPIVersions = extraAPIVersions
         self.includeCRDs = includeCRDs
         self.skipTests = skipTests

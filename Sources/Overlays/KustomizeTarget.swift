@@ -183,8 +183,11 @@ struct KustomizeTarget {
             generated.origin = builtinOrigin("SecretGenerator")
             try accumulator.resources.absorb(ResourceList([generated]))
         }
-        if !kustomization.helmCharts.isEmpty {
-            throw OverlayError("helmCharts are rendered by Capstan's chart engine, not inside kustomizations yet")
+        let inflation = HelmChartInflation(tree: loader.tree, directory: loader.directory, globals: kustomization.helmGlobals)
+        for entry in kustomization.helmCharts {
+            var generated = try inflation.inflate(entry).map(Resource.init(object:))
+            for index in generated.indices { generated[index].origin = builtinOrigin("HelmChartInflationGenerator") }
+            try accumulator.resources.absorb(ResourceList(generated))
         }
         if !kustomization.generators.isEmpty {
             let generated = try BuiltinGeneratorConfigs(entries: kustomization.generators, target: self)

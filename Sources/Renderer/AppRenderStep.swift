@@ -17,7 +17,7 @@ public struct AppRenderStep: Sendable {
         let previous = store.current(of: app.name)
         let started = ContinuousClock.now
         do {
-            let bundle = try renderer.render(RenderRequest(root: root, path: app.path, substitute: app.substitute))
+            let bundle = try renderer.render(RenderRequest(app: app, root: root))
             let elapsed = ContinuousClock.now - started
             let event = BundleEvent(
                 app: app.name, revision: revision, artifact: artifact, bundle: bundle.digest,

@@ -1,3 +1,4 @@
+import CapstanCore
 import Foundation
 
 /// One `capstan-renderer build` run, from command-line words to a bundle, kept out of the
@@ -8,6 +9,16 @@ public struct BuildInvocation: Sendable {
     public var substitutions: [String]
     public var valuesFiles: [String]
     public var sets: [String]
+    /// `--set-string` arguments: like `--set`, every value a string.
+    public var setStrings: [String] = []
+    /// `--set-json` arguments: `key=<JSON>`.
+    public var setJSON: [String] = []
+    /// `--set-file` arguments: `key=path`, the file's text as the value.
+    public var setFiles: [String] = []
+    /// `.Release.Name` (default `release-name`, as `helm template`).
+    public var releaseName: String?
+    /// `.Release.Namespace` (default `default`).
+    public var namespace: String?
 
     public init(directory: String, root: String? = nil, substitutions: [String] = [], valuesFiles: [String] = [], sets: [String] = []) {
         self.directory = directory
@@ -15,6 +26,11 @@ public struct BuildInvocation: Sendable {
         self.substitutions = substitutions
         self.valuesFiles = valuesFiles
         self.sets = sets
+    }
+
+    var chartFlagsGiven: Bool {
+        !valuesFiles.isEmpty || !sets.isEmpty || !setStrings.isEmpty || !setJSON.isEmpty || !setFiles.isEmpty
+            || releaseName != nil || namespace != nil
     }
 
     /// Renders the directory and returns the bundle; the error is what to print on stderr.
@@ -25,12 +41,14 @@ public struct BuildInvocation: Sendable {
         guard let path = Self.relative(absolute, to: root) else {
             throw RenderError(.sandbox, at: directory, "is outside the root '\(root)'", hint: "pass --root with a directory that contains it")
         }
-        if !valuesFiles.isEmpty || !sets.isEmpty {
+        var helm: HelmConfig?
+        if chartFlagsGiven {
             if case .chart = try? AppLayout.detect(path, in: .init(root: root)) {} else {
-                throw RenderError(.unsupported, at: directory, "--values and --set apply to Helm charts only")
+                throw RenderError(.unsupported, at: directory, "--values, --set, --set-string, --set-json, --set-file, --release-name and --namespace apply to Helm charts only")
             }
+            helm = try chartConfig()
         }
-        return try renderer.render(RenderRequest(root: root, path: path, substitute: variables))
+        return try renderer.render(RenderRequest(root: root, path: path, substitute: variables, helm: helm))
     }
 
     /// `K=V` words into a map; the last of repeated keys wins.

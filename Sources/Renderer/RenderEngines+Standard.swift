@@ -1,8 +1,8 @@
 import Overlays
 
 extension RenderEngines {
-    /// The engines this build has: kustomize overlays; charts come with the chart engine.
-    public static let standard = RenderEngines(overlay: { directory, tree in
-        try Overlay.build(directory == "." ? "" : directory, in: tree).objects
-    })
+    /// The engines this build has: kustomize overlays and Helm charts.
+    public static let standard = RenderEngines(
+        overlay: { directory, tree in try Overlay.build(directory == "." ? "" : directory, in: tree).objects },
+        chart: { directory, tree, helm in try ChartEngine.build(directory, in: tree, helm: helm) })
 }

@@ -15,7 +15,7 @@ public struct Renderer: Sendable {
     public func render(_ request: RenderRequest) throws(RenderError) -> ManifestBundle {
         let tree = try openTree(request.root)
         let directory = try resolve(request.path, in: tree)
-        let objects = try build(directory, in: tree)
+        let objects = try build(directory, in: tree, helm: request.helm)
         try checkCount(objects, directory: directory)
         let substituted = try PostBuildSubstitution(variables: request.substitute, limits: limits.yaml)
             .apply(to: objects)
@@ -23,7 +23,7 @@ public struct Renderer: Sendable {
     }
 
     /// The objects the app's layout produces, before substitution.
-    func build(_ directory: String, in tree: SourceTree) throws(RenderError) -> [JSONValue] {
+    func build(_ directory: String, in tree: SourceTree, helm: HelmConfig? = nil) throws(RenderError) -> [JSONValue] {
         let layout: AppLayout
         do { layout = try AppLayout.detect(directory, in: tree) } catch { throw RenderError(error) }
         switch layout {
@@ -32,7 +32,8 @@ public struct Renderer: Sendable {
         case .overlay(let file):
             return try run(engines.overlay, directory, tree, file: file, missing: "kustomize overlays")
         case .chart(let file):
-            return try run(engines.chart, directory, tree, file: file, missing: "charts")
+            let chart = engines.chart.map { engine -> RenderEngines.Build in { try engine($0, $1, helm) } }
+            return try run(chart, directory, tree, file: file, missing: "charts")
         }
     }
 

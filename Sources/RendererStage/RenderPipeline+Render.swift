@@ -40,7 +40,7 @@ extension RenderPipeline {
     private func renderOffPool(_ app: AppConfig, root: String) async -> (Result<ManifestBundle, RenderError>, [String]) {
         let sink = WarningSink()
         let renderer = Renderer(limits: limits, engines: engines ?? sink.engines)
-        let request = RenderRequest(root: root, path: app.path, substitute: app.substitute)
+        let request = RenderRequest(app: app, root: root)
         let result: Result<ManifestBundle, RenderError>
         do {
             result = .success(try await BlockingThread.run(name: "render \(app.name)") { try renderer.render(request) })

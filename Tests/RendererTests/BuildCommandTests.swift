@@ -80,3 +80,37 @@ import Testing
         #expect(ours.stdout == theirs)
     }
 }
+
+extension BuildCommandTests {
+    @Test func chartDirectoryTakesValuesSetReleaseAndNamespace() throws {
+        let tree = try TreeFixture(ChartLayoutTests.chart)
+        try tree.write("local.yaml", "color: red\n")
+        let result = try build([
+            "\(tree.root)/apps/web", "--values", "\(tree.root)/local.yaml", "--set", "replicas=5",
+            "--set-string", "port=90", "--release-name", "r1", "--namespace", "ns1",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("color: red\n  port: \"90\"\n  replicas: \"5\""))
+        #expect(result.stdout.contains("name: r1-web\n  namespace: ns1\n"))
+    }
+
+    @Test func chartFlagsOnAPlainDirectoryAreRefused() throws {
+        let tree = try TreeFixture(["app/m.yaml": configMap("x")])
+        let result = try build(["\(tree.root)/app", "--release-name", "r"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("apply to Helm charts only"))
+    }
+}
+
+extension BuildCommandTests {
+    @Test func chartDirectoryTakesSetJSONAndSetFileInHelmsOrder() throws {
+        let tree = try TreeFixture(ChartLayoutTests.chart)
+        try tree.write("color.txt", "teal")
+        let result = try build([
+            "\(tree.root)/apps/web", "--set-json", #"replicas=7"#, "--set", "replicas=8",
+            "--set-file", "color=\(tree.root)/color.txt",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("color: teal\n  port: \"80\"\n  replicas: \"8\""))
+    }
+}

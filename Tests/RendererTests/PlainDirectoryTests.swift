@@ -66,7 +66,7 @@ import Testing
         #expect(try AppLayout.detect("k", in: source) == .overlay(file: "k/kustomization.yaml"))
         #expect(try AppLayout.detect("k2", in: source) == .overlay(file: "k2/Kustomization"))
         #expect(try AppLayout.detect("c", in: source) == .chart(file: "c/Chart.yaml"))
-        let error = #expect(throws: RenderError.self) { try Renderer().render(RenderRequest(root: tree.root, path: "c")) }
+        let error = #expect(throws: RenderError.self) { try Renderer(engines: RenderEngines()).render(RenderRequest(root: tree.root, path: "c")) }
         #expect(error?.kind == .unsupported)
         #expect(error?.description.contains("charts are not supported yet") == true)
     }
