@@ -13,7 +13,7 @@ extension PublisherCore {
         logger.trace("request", metadata: ["line": "\(String(decoding: frames[2].prefix(80), as: UTF8.self))"])
         let result: Reply
         do {
-            result = try respond(to: Request.parse(frames[2], defaultLength: limits.chunkBytes))
+            result = try respond(to: Request.parse(frames[2], defaultLength: limits.chunkBytes, customVerbs: handler.customVerbs))
         } catch {
             logger.warning("refused a malformed request", metadata: ["reason": "\(error.reason)"])
             result = .error(error.reason)
@@ -27,6 +27,11 @@ extension PublisherCore {
         case .status: return Reply(ok: true, body: [Array(handler.status().serialized().utf8)])
         case .trigger(let name):
             switch handler.trigger(name) {
+            case .success(let body): return Reply(ok: true, body: [Array(body.serialized().utf8)])
+            case .failure(let refusal): return .error(refusal.reason)
+            }
+        case .custom(let verb, let name):
+            switch handler.perform(verb, name: name) {
             case .success(let body): return Reply(ok: true, body: [Array(body.serialized().utf8)])
             case .failure(let refusal): return .error(refusal.reason)
             }

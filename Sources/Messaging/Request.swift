@@ -10,6 +10,9 @@ public enum Request: Sendable, Hashable, CustomStringConvertible {
     case trigger(String)
     /// The stage's own view of its state.
     case status
+    /// A stage-specific `<VERB> <name>` (e.g. the applier's `SUSPEND <app>`), accepted only for
+    /// verbs the stage's handler lists in `customVerbs`.
+    case custom(verb: String, name: String)
 
     /// The command line on the wire: `SNAPSHOT`, `GET <digest> <offset> <length>`, `TRIGGER <name>`, `STATUS`.
     public var description: String {
@@ -18,11 +21,13 @@ public enum Request: Sendable, Hashable, CustomStringConvertible {
         case .get(let digest, let offset, let length): "GET \(digest) \(offset) \(length)"
         case .trigger(let name): "TRIGGER \(name)"
         case .status: "STATUS"
+        case .custom(let verb, let name): "\(verb) \(name)"
         }
     }
 
     /// Reads a command line; `GET <digest>` alone asks for the first `defaultLength` bytes.
-    public static func parse(_ frame: [UInt8], defaultLength: Int) throws(MessageError) -> Request {
+    /// `customVerbs` are the extra `<VERB> <name>` commands the receiving stage answers.
+    public static func parse(_ frame: [UInt8], defaultLength: Int, customVerbs: Set<String> = []) throws(MessageError) -> Request {
         guard frame.count <= 512, let line = String(validating: frame, as: UTF8.self) else {
             throw MessageError("request line is not short UTF-8 text")
         }
@@ -32,6 +37,7 @@ public enum Request: Sendable, Hashable, CustomStringConvertible {
         case ("STATUS", 1): return .status
         case ("TRIGGER", 2) where !words[1].isEmpty: return .trigger(words[1])
         case ("GET", 2), ("GET", 4): return try parseGet(words, defaultLength: defaultLength)
+        case (let verb, 2) where customVerbs.contains(verb) && !words[1].isEmpty: return .custom(verb: verb, name: words[1])
         default: throw MessageError("unknown request '\(line.prefix(64))'")
         }
     }

@@ -41,6 +41,11 @@ public final class RequestClient: Sendable {
         try json(try await send(.trigger(name)))
     }
 
+    /// Sends a stage-specific `<VERB> <name>` (e.g. `SUSPEND shop`) and returns its JSON answer.
+    public func perform(_ verb: String, name: String) async throws(RequestError) -> JSONValue {
+        try json(try await send(.custom(verb: verb, name: name)))
+    }
+
     /// Closes the socket; pending requests fail with `.closed`.
     public func close() async {
         await loop.stop()
