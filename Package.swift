@@ -96,8 +96,13 @@ let package = Package(
 
         // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
         .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
-        .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
+        // The applier daemon: bundles in, reconciles, drift healing, `status.<app>` out.
+        .target(name: "ApplierStage", dependencies: ["Applier", "Kube", "Manifests", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
+        .executableTarget(name: "capstan-applier", dependencies: ["Applier", "ApplierStage", "StageRuntime", "CapstanCore", argumentParser]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
+        // Not a test: bench/applier/drift.sh measures drift heal latency of the daemon against kubesim.
+        .executableTarget(name: "applier-drift-bench", dependencies: ["Messaging", "Kube", "CapstanCore"], path: "bench/applier/Sources"),
+        .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", "capstan-applier", logging]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
         .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),

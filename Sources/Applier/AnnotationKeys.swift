@@ -10,4 +10,8 @@ public enum AnnotationKeys {
     public static let prune = "capstan.dev/prune"
     public static let pruneDisabled = "disabled"
     public static let inventoryLabel = "capstan.dev/inventory"
+    /// On an inventory ConfigMap: "true" after SUSPEND, "false" after RESUME.
+    public static let suspended = "capstan.dev/suspended"
+    /// On an inventory ConfigMap: the bundle digest the app was last Ready at (for dependents on other shards).
+    public static let readyBundle = "capstan.dev/ready-bundle"
 }

@@ -6,6 +6,8 @@ public enum ReconcileFailure: Error, Sendable, Hashable, CustomStringConvertible
     case rejected([ObjectOutcome])
     case unhealthy([ObjectReadiness])
     case healthTimeout([ObjectReadiness])
+    /// A newer bundle arrived; this reconcile stopped at a safe point without pruning.
+    case superseded
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum ReconcileFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .rejected(let outcomes): "\(outcomes.count) object(s) rejected, nothing pruned: " + outcomes.map(\.description).joined(separator: "; ")
         case .unhealthy(let objects): "objects failed: " + objects.map(\.description).joined(separator: "; ")
         case .healthTimeout(let objects): "timed out waiting for health: " + objects.map(\.description).joined(separator: "; ")
+        case .superseded: "superseded by a newer bundle before it finished, nothing pruned"
         }
     }
 }

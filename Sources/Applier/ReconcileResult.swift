@@ -1,3 +1,5 @@
+import CapstanCore
+
 /// Everything one reconcile did and why it stopped, as data for the CLI, the status and the logs.
 public struct ReconcileResult: Sendable {
     public var app: String
@@ -7,6 +9,8 @@ public struct ReconcileResult: Sendable {
     public var failure: ReconcileFailure?
     /// The inventory stored by this reconcile; nil when none was stored.
     public var inventory: Inventory?
+    /// The bundle's objects as Capstan applies them (decorated); empty when the bundle never got that far.
+    public var desired: [JSONValue] = []
 
     public var succeeded: Bool { failure == nil }
 }

@@ -18,6 +18,10 @@ extension Reconciler {
                 return stored
             }
             try await waitForDefinitions(in: results.compactMap(\.1), timeout: app.timeout.duration)
+            if isSuperseded() {
+                result.failure = .superseded
+                return stored
+            }
         }
         if !rejected.isEmpty { result.failure = .rejected(rejected) }
         return stored

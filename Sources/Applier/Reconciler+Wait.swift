@@ -19,6 +19,10 @@ extension Reconciler {
         let pending = await poll(objects, until: ContinuousClock.now + timeout)
         result.notReady = pending
         guard !pending.isEmpty else { return }
+        if isSuperseded() {
+            result.failure = .superseded
+            return
+        }
         let failed = pending.filter(\.health.isFailed)
         result.failure = failed.isEmpty ? .healthTimeout(pending) : .unhealthy(failed)
     }
@@ -34,7 +38,9 @@ extension Reconciler {
             }
             latest = latest.filter { !$0.health.isReady }
             pending = latest.map(\.object)
-            if latest.isEmpty || latest.contains(where: \.health.isFailed) || ContinuousClock.now >= deadline { return latest }
+            if latest.isEmpty || latest.contains(where: \.health.isFailed) || ContinuousClock.now >= deadline || isSuperseded() {
+                return latest
+            }
             try? await Task.sleep(for: min(pollInterval, deadline - ContinuousClock.now))
         }
     }

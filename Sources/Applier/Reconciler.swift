@@ -10,6 +10,9 @@ public struct Reconciler: Sendable {
     public var retry = RetryPolicy()
     /// How often health is polled while waiting.
     public var pollInterval: Duration = .milliseconds(250)
+    /// Asked at every safe point (between phases, while waiting, before pruning): true stops the
+    /// reconcile there with `.superseded`, e.g. because a newer bundle arrived.
+    public var isSuperseded: @Sendable () -> Bool = { false }
 
     public init(client: any ClusterClient) {
         self.client = client
@@ -30,14 +33,16 @@ public struct Reconciler: Sendable {
         var result = ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: nil)
         do {
             let desired = try await prepare(bundle, app: app)
+            result.desired = desired
             let applied = try await applyAll(desired, app: app, into: &result)
-            guard result.failure == nil else {
+            if result.failure == nil, app.wait { await waitForHealth(applied, timeout: app.timeout.duration, into: &result) }
+            if result.failure == nil, isSuperseded() { result.failure = .superseded }
+            guard result.failure == nil || Self.mayPruneAfter(result.failure) else {
                 // Keep tracking what this attempt created, so a later full success can prune it.
                 let kept = previousInventory?.objects ?? []
                 try await storeInventory(Inventory(app: app.name, objects: kept.union(applied.compactMap(ObjectReference.init(of:)))), into: &result)
                 return result
             }
-            if app.wait { await waitForHealth(applied, timeout: app.timeout.duration, into: &result) }
             if app.prune { try await prune(app: app.name, previous: previousInventory, desired: desired, into: &result) }
             try await storeInventory(Inventory(app: app.name, objects: Set(desired.compactMap(ObjectReference.init(of:)))), into: &result)
         } catch let failure as ReconcileFailure {
@@ -48,8 +53,18 @@ public struct Reconciler: Sendable {
         return result
     }
 
-    /// Validates, maps and decorates the bundle, and refuses objects other apps own.
-    func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
+    /// Whether a reconcile that ended with `failure` still prunes and records the new inventory:
+    /// only a health problem does, since every object was applied.
+    static func mayPruneAfter(_ failure: ReconcileFailure?) -> Bool {
+        switch failure {
+        case .healthTimeout?, .unhealthy?: true
+        default: false
+        }
+    }
+
+    /// Validates, maps and decorates the bundle, and refuses objects other apps own; reads the
+    /// cluster but changes nothing (the daemon uses it to know what a suspended app should hold).
+    public func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
         let problems = BundleValidation.problems(in: bundle.objects)
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
         let decoration = ObjectDecoration(

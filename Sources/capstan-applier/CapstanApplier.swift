@@ -1,10 +1,26 @@
 import Applier
+import ApplierStage
 import ArgumentParser
 import CapstanCore
+import StageRuntime
 
-/// capstan-applier: one-shot `apply` and `diff` of a bundle file (the `run` daemon is not built yet).
+/// capstan-applier: the `run` daemon, and one-shot `apply` and `diff` of a bundle file.
 @main struct CapstanApplier: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "capstan-applier", subcommands: [Apply.self, Diff.self])
+    static let configuration = CommandConfiguration(
+        commandName: "capstan-applier", abstract: "Reconciles the cluster with each rendered bundle.", subcommands: [Run.self, Apply.self, Diff.self])
+
+    /// The daemon: subscribes to the renderers' bundles, reconciles, heals drift, publishes status.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the applier stage.")
+        @OptionGroup var options: StageOptions
+
+        func run() async throws {
+            let runner = StageRunner(stage: "applier", options: options)
+            let config = try CapstanConfig.load(path: options.config)
+            let applier = ApplierService(config: config, shard: options.shard, logger: runner.logger, readiness: runner.readiness)
+            try await runner.run(services: [applier])
+        }
+    }
 
     struct Shared: ParsableArguments {
         @Option var app: String

@@ -49,6 +49,13 @@ import Testing
         }
     }
 
+    @Test func parsesOnlyTheCustomVerbsAHandlerLists() throws {
+        #expect(try Request.parse(Array("SUSPEND shop".utf8), defaultLength: 10, customVerbs: ["SUSPEND"]) == .custom(verb: "SUSPEND", name: "shop"))
+        for bad in ["SUSPEND", "SUSPEND a b", "RESUME shop"] {
+            #expect(throws: MessageError.self) { try Request.parse(Array(bad.utf8), defaultLength: 10, customVerbs: ["SUSPEND"]) }
+        }
+    }
+
     @Test func loopbackEndpointsNeedNoEncryption() {
         for endpoint in ["tcp://127.0.0.1:7401", "tcp://localhost:1", "tcp://[::1]:2", "inproc://x", "ipc:///tmp/s"] {
             #expect(Transport.isLoopback(endpoint))

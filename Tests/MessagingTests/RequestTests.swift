@@ -48,6 +48,10 @@ import ZeroMQ
         await #expect(throws: RequestError.refused(endpoint: publisher.routerEndpoint, reason: "unknown trigger 'other'")) {
             try await client.trigger("other")
         }
+        #expect(try await client.perform("PAUSE", name: "shop") == ["verb": "PAUSE", "name": "shop"])
+        await #expect(throws: RequestError.refused(endpoint: publisher.routerEndpoint, reason: "unknown request 'RESUME shop'")) {
+            try await client.perform("RESUME", name: "shop")
+        }
         await client.close()
         await publisher.stop()
         await transport.shutdown()

@@ -68,4 +68,8 @@ struct FixtureHandler: RequestHandler {
     func trigger(_ name: String) -> Result<JSONValue, RequestRefusal> {
         name == "known" ? .success(["triggered": .string(name)]) : .failure(RequestRefusal("unknown trigger '\(name)'"))
     }
+    var customVerbs: Set<String> { ["PAUSE"] }
+    func perform(_ verb: String, name: String) -> Result<JSONValue, RequestRefusal> {
+        .success(["verb": .string(verb), "name": .string(name)])
+    }
 }
