@@ -105,7 +105,10 @@ let package = Package(
         .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", "capstan-applier", logging]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
         .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
-        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),
+        // The renderer daemon: revisions in, bundles out, over Messaging; the executable only runs it.
+        .target(name: "RendererStage", dependencies: ["Renderer", "Overlays", "Archive", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
+        .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "RendererStage", "StageRuntime", "CapstanCore", "Templates", argumentParser]),
+        .testTarget(name: "RendererStageTests", dependencies: ["RendererStage", "Renderer", "FetcherStage", "Fetcher", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "FetcherTesting", "capstan-renderer", logging]),
         .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.

@@ -1,0 +1,69 @@
+import CapstanCore
+import Foundation
+import Logging
+import Messaging
+import Renderer
+import StageRuntime
+
+/// The stage's work: revision events in, one render per app out, `concurrency` at a time.
+/// Each app's render is verify → unpack → render → store → record → publish.
+struct RenderPipeline: Sendable {
+    let board: AppBoard
+    let queue: RenderQueue
+    let trees: ArtifactTrees
+    let store: BundleStore
+    let ledger: RenderLedger
+    let publisher: EventPublisher
+    let limits: RenderLimits
+    /// Nil for the standard engines, whose overlay warnings are logged.
+    let engines: RenderEngines?
+    let logger: Logger
+    /// How long a render waits before trying again after the artifact could not be fetched.
+    var retryDelay: Duration = .seconds(2)
+
+    /// Consumes `events` until they end (shutdown), rendering with `concurrency` workers.
+    func run(events: EventStream, concurrency: Int) async {
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<max(1, concurrency) {
+                group.addTask {
+                    while let app = await queue.next() {
+                        await render(app)
+                        queue.finished(app)
+                    }
+                }
+            }
+            for await event in events { accept(event) }
+            queue.close()
+        }
+    }
+
+    /// A revision event: every owned app of its source that has not rendered this artifact renders.
+    func accept(_ event: Event) {
+        guard let revision = SourceRevision(event) else {
+            logger.warning("ignoring a malformed revision event", metadata: .keyed([.topic: "\(event.topic)"]))
+            return
+        }
+        let apps = board.observe(revision)
+        logger.info("revision", metadata: .keyed([.source: "\(revision.source)", .revision: "\(revision.revision)",
+                                                   .digest: "\(revision.artifact)", .count: "\(apps.count)"]))
+        for app in apps { queue.enqueue(app) }
+    }
+
+    /// Announces every app's current bundle, so SNAPSHOT serves them before anything renders.
+    func announceCurrent() {
+        for record in ledger.all.values.sorted(by: { $0.app < $1.app }) where board.status(of: record.app)?.bundle == record.bundle {
+            guard FileManager.default.fileExists(atPath: store.path(of: record.bundle)) else { continue }
+            publish(record)
+        }
+    }
+
+    func publish(_ record: RenderRecord) {
+        publisher.publish(Event(topic: "bundle.\(record.app)", fields: record.event.objectValue ?? [:]))
+    }
+
+    func publishStatus(_ status: AppStatus) {
+        var fields = status.json.objectValue ?? [:]
+        fields["stage"] = "renderer"
+        publisher.publish(Event(topic: "status.\(status.app)", fields: fields))
+    }
+}
