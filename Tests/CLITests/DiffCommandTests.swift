@@ -56,13 +56,14 @@ import ZeroMQ
 /// A `capstan-kubesim` process on a free port and a kubeconfig for it.
 struct KubeSim {
     let process: ChildProcess
+    let port: Int
     let kubeconfig: String
 
     static func start() async throws -> KubeSim {
         let process = try ChildProcess(try ChildProcess.builtExecutable("capstan-kubesim"), ["--listen", "127.0.0.1:0", "--rollout-delay", "20ms"])
         do {
             let line = try await process.line(containing: "listening on http://127.0.0.1:")
-            let port = line.split(separator: ":").last!.prefix { $0.isNumber }
+            let port = Int(line.split(separator: ":").last!.prefix { $0.isNumber })!
             let path = NSTemporaryDirectory() + "capstan-cli-kubeconfig-\(UUID().uuidString)"
             try """
                 apiVersion: v1
@@ -72,7 +73,7 @@ struct KubeSim {
                 contexts: [{name: sim, context: {cluster: sim, user: sim}}]
                 current-context: sim
                 """.write(toFile: path, atomically: true, encoding: .utf8)
-            return KubeSim(process: process, kubeconfig: path)
+            return KubeSim(process: process, port: port, kubeconfig: path)
         } catch {
             process.stop()
             throw error
@@ -88,6 +89,14 @@ struct KubeSim {
         let status = await OneShot.apply(OneShotOptions(app: app, kubeconfig: kubeconfig, targetNamespace: namespace, input: file),
                                          prune: false, wait: false, timeout: .seconds(10)) { line in lines.withLock { $0.append(line) } }
         guard status == 0 else { throw ApplyFailure(description: lines.withLock { $0 }.joined(separator: "\n")) }
+    }
+
+    /// The object at `path` (`/api/v1/namespaces/shop/configmaps/web`), nil when absent.
+    func get(_ path: String) async throws -> JSONValue? {
+        let reply = try await LoopbackHTTP.get(port: port, path: path)
+        // Not `cond ? parse : nil`: JSONValue is nil-literal convertible, so that would be `.null`.
+        guard reply.status == 200 else { return Optional<JSONValue>.none }
+        return try JSONValue.parse(reply.body)
     }
 
     struct ApplyFailure: Error, CustomStringConvertible { var description: String }

@@ -18,7 +18,7 @@ import Testing
             stages:
               fetcher: { pub: "tcp://127.0.0.1:\(pub)", router: "tcp://127.0.0.1:\(router)", http: "127.0.0.1:\(http)", data: "\(fixture.root("data"))" }
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        let fetcher = try ChildProcess(try ChildProcess.builtExecutable("capstan-fetcher"), ["run", "--config", config])
+        let fetcher = try ChildProcess(try ChildProcess.builtExecutable("capstan-fetcher"), ["run", "--config", config, "--http", "127.0.0.1:\(http)"])
         defer { fetcher.stop() }
         var run = try await CommandRun.capstan(["revisions", "--config", config])
         let deadline = ContinuousClock.now + .seconds(20)
