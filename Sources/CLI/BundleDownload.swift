@@ -7,8 +7,15 @@ import Messaging
 struct BundleDownload {
     let clients: StageClients
 
-    /// The path of the downloaded bundle; the caller removes it.
-    func current(of app: String) async throws -> String {
+    /// A bundle on disk and what it was rendered from.
+    struct Bundle {
+        var path: String
+        var digest: Digest
+        var revision: String?
+    }
+
+    /// The downloaded bundle; the caller removes its file.
+    func current(of app: String) async throws -> Bundle {
         let replies = await clients.statuses(.renderer)
         for (index, reply) in replies.enumerated() {
             guard let entry = StatusMerger.entries([reply.value].compactMap { $0 })[app] else { continue }
@@ -22,7 +29,7 @@ struct BundleDownload {
             } catch {
                 throw CLIError("cannot download bundle \(digest) of \(app): \(error)", exitCode: 2)
             }
-            return path
+            return Bundle(path: path, digest: digest, revision: entry["revision"]?.stringValue)
         }
         Console.reportFailures(replies)
         let unreachable = replies.contains { $0.failure != nil }

@@ -22,10 +22,12 @@ public struct DiffCommand: AsyncParsableCommand {
         try await Console.run {
             try await global.withStages { config, clients in
                 guard let app = config.app(named: app) else { throw CLIError("no app '\(self.app)' in \(global.configPath)", exitCode: 2) }
-                let file = try await BundleDownload(clients: clients).current(of: app.name)
-                defer { try? FileManager.default.removeItem(atPath: file) }
-                let options = OneShotOptions(app: app.name, kubeconfig: kubeconfig ?? config.stages.applier.kubeconfig,
-                                             targetNamespace: app.targetNamespace, serviceAccount: app.serviceAccount, input: file)
+                let bundle = try await BundleDownload(clients: clients).current(of: app.name)
+                defer { try? FileManager.default.removeItem(atPath: bundle.path) }
+                var options = OneShotOptions(app: app.name, kubeconfig: kubeconfig ?? config.stages.applier.kubeconfig,
+                                             targetNamespace: app.targetNamespace, serviceAccount: app.serviceAccount, input: bundle.path)
+                // The daemon's provenance annotations lag on objects it found unchanged; only content counts here.
+                options.masksProvenance = true
                 return await OneShot.diff(options) { text in
                     if text.hasPrefix("error: ") { Console.error(String(text.dropFirst(7))) } else { Console.out(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
                 }

@@ -34,6 +34,9 @@ import Testing
             #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "green")
             #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/extra") == Optional<JSONValue>.none)
 
+            let diff = try await stack.capstan(["diff", "web"])
+            #expect(diff.status == 0 && diff.stdout.isEmpty, "the applied bundle has nothing left to change: \(diff.stdout)\(diff.stderr)")
+
             let status = try await stack.capstan(["status"])
             #expect(status.status == 0, "\(status.stderr)")
             let row = try #require(status.lines.first { $0.hasPrefix("web") })

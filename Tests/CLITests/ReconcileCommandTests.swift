@@ -62,7 +62,7 @@ import Testing
         let run = try await stages.capstan(["reconcile", "web", "--timeout", "2s"])
         await stages.stop()
         #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("applier: Ready at main@aaaaaaa, waiting for main@bbbbbbb"))
+        #expect(run.stdout.contains("web: applier Ready at main@aaaaaaa, waiting for main@bbbbbbb"))
         #expect(run.lines.last == "web: timed out waiting for Ready or Failed")
     }
 

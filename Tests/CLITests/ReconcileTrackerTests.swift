@@ -24,7 +24,21 @@ import Testing
     @Test func readyAtAnOlderRevisionKeepsWaiting() {
         var tracker = ReconcileTracker(target: target, baseline: [:])
         let verdict = tracker.observe(stage: "applier", entry: Contract.applierApp("web", commit: Contract.commitA, phase: "Ready"), graceOver: true)
-        #expect(verdict == .waiting("applier: Ready at main@aaaaaaa, waiting for main@bbbbbbb"))
+        #expect(verdict == .waiting("applier Ready at main@aaaaaaa, waiting for main@bbbbbbb"))
+    }
+
+    @Test func aSuspendedAppEndsTheWaitAtAnyRevision() {
+        var tracker = ReconcileTracker(target: target, baseline: [:])
+        #expect(tracker.observe(stage: "applier", entry: Contract.applierApp("web", commit: Contract.commitA, phase: "Suspended"))
+            == .failed("suspended: nothing is applied until `capstan resume`"))
+    }
+
+    @Test func progressShowsTheApplierAndARendererThatIsNotReady() {
+        var tracker = ReconcileTracker(target: target, baseline: ["applier": Contract.applierApp("web", commit: Contract.commitA, phase: "Ready")])
+        #expect(tracker.observe(stage: "renderer", entry: Contract.rendererApp("web", source: "site", commit: Contract.commitB, phase: "Rendering"))
+            == .waiting("applier Ready at main@aaaaaaa, renderer Rendering at main@bbbbbbb, waiting for main@bbbbbbb"))
+        #expect(tracker.observe(stage: "renderer", entry: Contract.rendererApp("web", source: "site", commit: Contract.commitB, phase: "Ready"))
+            == .waiting("applier Ready at main@aaaaaaa, waiting for main@bbbbbbb"))
     }
 
     @Test func failuresOfTheApplierOrTheRendererAtTheTargetEndTheWait() {
