@@ -13,7 +13,7 @@ import Testing
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata:\n  color: \(color)\n"
     }
 
-    @Test func commitsBecomeObjectsChangesUpdateRemovedFilesArePrunedAndStatusShowsReady() async throws {
+    @Test func commitsBecomeObjectsChangesUpdatePrunesRemovedFilesSuspensionHoldsAndStatusShowsIt() async throws {
         try await Stack.with(files: [
             "apps/web/namespace.yaml": Self.namespace,
             "apps/web/web.yaml": Self.configMap("web", color: "blue"),
@@ -42,6 +42,24 @@ import Testing
             let row = try #require(status.lines.first { $0.hasPrefix("web") })
             #expect(row.contains("site main@\(second.prefix(7))") && row.contains("Ready") && row.contains("   2   "), "\(row)")
 
+            // Suspended: a new commit renders but is not applied, and reconcile says why; resume applies it.
+            #expect(try await stack.capstan(["suspend", "web"]).status == 0)
+            let held = try stack.git.commit("purple", files: ["apps/web/web.yaml": Self.configMap("web", color: "purple")])
+            let whileSuspended = try await stack.capstan(["reconcile", "web", "--timeout", "60s"])
+            #expect(whileSuspended.status == 1 && whileSuspended.lines.last == "web: suspended: nothing is applied until `capstan resume`",
+                    "\(whileSuspended.stdout)\(whileSuspended.stderr)")
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "green")
+            #expect(try await stack.capstan(["resume", "web"]).status == 0)
+            let resumed = try await stack.capstan(["reconcile", "web", "--timeout", "60s"])
+            #expect(resumed.status == 0 && resumed.lines.last == "web: Ready at main@\(held.prefix(7)), 2 objects", "\(resumed.stdout)\(resumed.stderr)")
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "purple")
+
+            let events = try await stack.capstan(["events"])
+            #expect(events.status == 0, "\(events.stderr)")
+            #expect(events.lines.contains { $0.contains("fetcher   revision.site") && $0.contains("revision=main@\(held.prefix(7))") && $0.contains("\"purple\"") })
+            #expect(events.lines.contains { $0.contains("renderer  bundle.web") && $0.contains("objects=2") })
+            #expect(events.lines.contains { $0.contains("applier   status.web") && $0.contains("phase=Ready") })
+
             // A broken commit fails to render: reconcile exits 1, status names the file, the cluster stays.
             let broken = try stack.git.commit("break", files: ["apps/web/web.yaml": "apiVersion: v1\nkind: [unclosed\n"])
             let failed = try await stack.capstan(["reconcile", "web", "--timeout", "60s"])
@@ -50,7 +68,7 @@ import Testing
             let after = try await stack.capstan(["status"])
             let failedRow = try #require(after.lines.first { $0.hasPrefix("web") })
             #expect(failedRow.contains("Failed") && failedRow.contains("render: ") && failedRow.contains("web.yaml"), "\(failedRow)")
-            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "green")
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "purple")
 
             let revisions = try await stack.capstan(["revisions"])
             #expect(revisions.lines.contains { $0.hasPrefix("site") && $0.contains("main@\(broken.prefix(7))") && $0.contains("True") })
