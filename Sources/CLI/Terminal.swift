@@ -19,7 +19,11 @@ public struct Terminal: Sendable, Equatable {
 
     /// Standard output's terminal, read from the file descriptor and the environment.
     public static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
-        let tty = isatty(STDOUT_FILENO) == 1
+        resolve(tty: isatty(STDOUT_FILENO) == 1, environment: environment)
+    }
+
+    /// The terminal a descriptor that is (or is not) a TTY gets under `environment`.
+    public static func resolve(tty: Bool, environment: [String: String]) -> Terminal {
         // NO_COLOR (no-color.org): present and not empty turns colour off.
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         return Terminal(isTTY: tty, width: width(tty: tty, environment: environment), colour: tty && !noColour)

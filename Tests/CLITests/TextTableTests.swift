@@ -37,8 +37,13 @@ import Testing
     }
 
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
-        #expect(Terminal.standardOutput(environment: [:]).colour == false)  // tests run on a pipe
-        #expect(Terminal.plain.colour == false)
+        #expect(Terminal.resolve(tty: true, environment: ["TERM": "xterm"]).colour)
+        #expect(!Terminal.resolve(tty: false, environment: ["TERM": "xterm"]).colour)
+        #expect(!Terminal.resolve(tty: true, environment: ["NO_COLOR": "1"]).colour)
+        #expect(Terminal.resolve(tty: true, environment: ["NO_COLOR": ""]).colour, "an empty NO_COLOR does not count")
+        #expect(!Terminal.resolve(tty: true, environment: ["TERM": "dumb"]).colour)
+        #expect(Terminal.resolve(tty: false, environment: ["COLUMNS": "120"]).width == 120)
+        #expect(Terminal.resolve(tty: false, environment: [:]).width == nil)
         #expect(Paint.red.apply("x", enabled: false) == "x")
     }
 }
