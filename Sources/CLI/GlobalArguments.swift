@@ -2,7 +2,7 @@
 /// docs write them: moves them after the subcommand's name, where its `GlobalOptions` reads them.
 public enum GlobalArguments {
     /// Options taking a value that every stage-facing command accepts.
-    static let valued: Set<String> = ["--config", "--key", "--request-timeout"]
+    static let valued: Set<String> = ["--config", "--key", "--request-timeout", "--endpoint"]
 
     public static func reorder(_ arguments: [String]) -> [String] {
         var moved: [String] = []

@@ -13,6 +13,11 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Your CURVE secret key file (from `capstan keygen`), when the stages use CURVE.", valueName: "file"))
     public var key: String?
 
+    @Option(name: .customLong("endpoint"), help: ArgumentHelp(
+        "A stage instance to ask instead of the config's, as <stage>=<pub>,<router> (repeatable; e.g. each applier shard).",
+        valueName: "stage=pub,router"))
+    public var endpoints: [String] = []
+
     @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds to wait for each stage's answer.", valueName: "seconds"))
     public var requestTimeout: Double = 2
 
@@ -34,7 +39,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// Connects to every configured stage instance.
     public func connect(_ config: CapstanConfig) async throws -> StageClients {
-        let endpoints = try StageEndpoints(config: config)
+        var endpoints = try StageEndpoints(config: config)
+        try endpoints.override(with: self.endpoints)
         let security: TransportSecurity = switch key {
         case .some(let path): .curve(CurveSecurity(keyPair: try KeyFiles.readKeyPair(secretKeyPath: path), allowedClientKeys: []))
         case .none: .loopback

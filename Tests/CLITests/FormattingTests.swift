@@ -28,6 +28,15 @@ import Testing
         #expect(endpoints.applier.map(\.router) == ["tcp://127.0.0.1:7422"])
     }
 
+    @Test func endpointOptionsReplaceAStagesConfiguredInstances() throws {
+        var endpoints = try StageEndpoints(config: try CapstanConfig.decode("apps: []", file: "capstan.yaml"))
+        try endpoints.override(with: ["applier=tcp://0.0.0.0:7421,tcp://0.0.0.0:7422", "applier=tcp://a1:7421,tcp://a1:7422"])
+        #expect(endpoints.applier == [Upstream(pub: "tcp://127.0.0.1:7421", router: "tcp://127.0.0.1:7422"), Upstream(pub: "tcp://a1:7421", router: "tcp://a1:7422")])
+        #expect(endpoints.fetcher.map(\.router) == ["tcp://127.0.0.1:7402"])
+        #expect(throws: CLIError.self) { try endpoints.override(with: ["applier=tcp://a:1"]) }
+        #expect(throws: CLIError.self) { try endpoints.override(with: ["cluster=tcp://a:1,tcp://a:2"]) }
+    }
+
     @Test func eventLinesNameTimeStageTopicAndKeyFields() {
         let utc = TimeZone(identifier: "UTC")!
         let received = Date(timeIntervalSince1970: 1_704_164_645)

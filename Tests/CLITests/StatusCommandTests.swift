@@ -51,6 +51,20 @@ import Testing
         #expect(run.lines.contains { $0.hasPrefix("web") && $0.contains("Failed") && $0.contains("render: bad overlay") })
     }
 
+    @Test func applierShardsNamedWithEndpointAreMerged() async throws {
+        let stages = try await StubPipeline()
+        let second = try await StubStage.start(stages.transport, status: Contract.applier([Contract.applierApp("db", commit: Contract.commitA, phase: "Failed", error: "denied")]))
+        stages.applier.setStatus(Contract.applier([Contract.applierApp("web", commit: Contract.commitB, phase: "Ready")]))
+        let run = try await stages.capstan(["status",
+            "--endpoint", "applier=\(stages.applier.publisher.pubEndpoint),\(stages.applier.publisher.routerEndpoint)",
+            "--endpoint", "applier=\(second.publisher.pubEndpoint),\(second.publisher.routerEndpoint)"])
+        await second.stop()
+        await stages.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines[1].hasPrefix("web") && run.lines[1].contains("Ready"))
+        #expect(run.lines[2].hasPrefix("db") && run.lines[2].contains("Failed") && run.lines[2].contains("denied"))
+    }
+
     @Test func aMissingConfigIsOneClearError() async throws {
         let run = try await CommandRun.capstan(["status", "--config", "/nonexistent/capstan.yaml"])
         #expect(run.status == 1)
