@@ -21,7 +21,8 @@ actor ArtifactTrees {
         try? FileManager.default.removeItem(atPath: "\(directory)/trees")
         try? FileManager.default.removeItem(atPath: "\(directory)/downloads")
         for sub in ["trees", "downloads"] {
-            try FileManager.default.createDirectory(atPath: "\(directory)/\(sub)", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: "\(directory)/\(sub)", withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         }
     }
 
@@ -94,23 +95,5 @@ actor ArtifactTrees {
             }
         }
         throw TreeError.fetch(artifact: artifact, reason: failures.isEmpty ? "no upstream fetcher is configured" : failures.joined(separator: "; "))
-    }
-}
-
-/// Why an artifact's tree could not be made; `fetch` is worth retrying, `unpack` is not.
-enum TreeError: Error, CustomStringConvertible {
-    case fetch(artifact: Digest, reason: String)
-    case unpack(artifact: Digest, reason: String)
-
-    var description: String {
-        switch self {
-        case .fetch(let artifact, let reason): "cannot GET artifact \(artifact): \(reason)"
-        case .unpack(let artifact, let reason): "artifact \(artifact) refused while unpacking: \(reason)"
-        }
-    }
-
-    var isRetryable: Bool {
-        if case .fetch = self { return true }
-        return false
     }
 }

@@ -30,7 +30,9 @@ extension RenderPipeline {
         }
         switch result {
         case .success(let bundle): await finish(app, revision, bundle, elapsed: elapsed, logger: logger)
-        case .failure(let error): failed(app, revision, error.description, elapsed: elapsed, final: error.disposition == .waitForFix, logger: logger)
+        case .failure(let error):
+            failed(app, revision, error.description, elapsed: elapsed, final: error.disposition == .waitForFix, logger: logger)
+            if error.disposition == .retry { await retryLater(app.name) }
         }
         await trees.prune(keeping: board.latestArtifacts)
     }
@@ -61,7 +63,9 @@ extension RenderPipeline {
             objects: bundle.objectCount, durationMs: elapsed.milliseconds, renderedAt: Date(), fingerprint: app.renderFingerprint)
         do {
             try await BlockingThread.run(name: "store \(app.name)") { [store, ledger] in
-                if previous != bundle.digest { try store.store(bundle, for: app.name) }
+                if previous != bundle.digest || !FileManager.default.fileExists(atPath: store.path(of: bundle.digest)) {
+                    try store.store(bundle, for: app.name)
+                }
                 try ledger.record(record)
             }
         } catch {
@@ -96,9 +100,13 @@ extension RenderPipeline {
     private func treeFailed(_ app: AppConfig, _ revision: SourceRevision, _ error: any Error, elapsed: Duration, logger: Logger) async {
         let retryable = (error as? TreeError)?.isRetryable ?? true
         failed(app, revision, "\(error)", elapsed: elapsed, final: !retryable, logger: logger)
-        guard retryable else { return }
+        if retryable { await retryLater(app.name) }
+    }
+
+    /// Asks for `app` again after `retryDelay`, holding this worker meanwhile (a crude backoff).
+    private func retryLater(_ app: String) async {
         try? await Task.sleep(for: retryDelay)
-        if !Task.isCancelled { queue.enqueue(app.name) }
+        if !Task.isCancelled { queue.enqueue(app) }
     }
 }
 
@@ -107,9 +115,4 @@ extension RenderPipeline {
     static func plain(_ warning: String) -> String {
         warning.hasPrefix("# Warning: ") ? String(warning.dropFirst("# Warning: ".count)) : warning
     }
-}
-
-extension Duration {
-    var milliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

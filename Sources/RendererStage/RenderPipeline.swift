@@ -51,10 +51,12 @@ struct RenderPipeline: Sendable {
 
     /// Announces every app's current bundle, so SNAPSHOT serves them before anything renders.
     func announceCurrent() {
+        var restored = 0
         for record in ledger.all.values.sorted(by: { $0.app < $1.app }) where board.status(of: record.app)?.bundle == record.bundle {
-            guard FileManager.default.fileExists(atPath: store.path(of: record.bundle)) else { continue }
             publish(record)
+            restored += 1
         }
+        logger.info("serving stored bundles", metadata: .keyed([.count: "\(restored)"]))
     }
 
     func publish(_ record: RenderRecord) {

@@ -38,7 +38,10 @@ public struct RendererService: Service {
         store = try BundleStore(directory: stage.data)
         ledger = RenderLedger(path: "\(stage.data)/ledger.json")
         let owned = config.apps.filter { shard.owns($0.name) }
-        board = AppBoard(apps: owned, records: ledger.all)
+        // A record whose bundle file is gone counts as never rendered: the app renders again.
+        let store = self.store
+        let records = ledger.all.filter { FileManager.default.fileExists(atPath: store.path(of: $0.value.bundle)) }
+        board = AppBoard(apps: owned, records: records)
         readiness.register("renderer", reason: "starting")
     }
 

@@ -98,6 +98,20 @@ import Testing
             })
             #expect(events.all.filter { $0.topic == "bundle.web" }.count == 1)
             await #expect(throws: RequestError.self) { try await stack.client?.trigger("nope") }
+
+            // A ledger entry whose bundle file vanished is not trusted: both apps render again.
+            try await stack.killRenderer()
+            let bundles = stack.git.root("renderer/bundles")
+            for name in try FileManager.default.contentsOfDirectory(atPath: bundles) {
+                try FileManager.default.removeItem(atPath: bundles + "/" + name)
+            }
+            try await stack.startRenderer()
+            #expect(await eventually {
+                let renders = await stack.renders(), web = await stack.status(of: "web")
+                return renders == 2 && web?["phase"] == "Ready"
+            })
+            #expect(await stack.status(of: "web")?["bundle"]?.stringValue == before)
+            #expect(try await #require(stack.client).get(try #require(Digest(before))).isEmpty == false)
         }
     }
 }
