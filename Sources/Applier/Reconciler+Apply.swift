@@ -10,7 +10,7 @@ extension Reconciler {
             let results = await applyPhase(phase.objects, app: app.name)
             for (outcome, object) in results {
                 result.outcomes.append(outcome)
-                if let object { stored.append(object) }
+                if let object { stored.append(Self.skeleton(object)) }
                 if outcome.action == .failed { rejected.append(outcome) }
             }
             if let unreachable = results.first(where: { $0.1 == nil && $0.0.message.hasPrefix(Self.unreachablePrefix) }) {
@@ -28,6 +28,14 @@ extension Reconciler {
     }
 
     static let unreachablePrefix = "API unreachable: "
+
+    /// What the rest of a reconcile needs of an applied object: its reference. Keeping only that
+    /// (not the server's copy with managedFields) bounds memory on large bundles.
+    static func skeleton(_ object: JSONValue) -> JSONValue {
+        var metadata: [String: JSONValue] = ["name": object.value(at: ["metadata", "name"]) ?? .null]
+        if let namespace = object.value(at: ["metadata", "namespace"]) { metadata["namespace"] = namespace }
+        return ["apiVersion": object["apiVersion"] ?? .null, "kind": object["kind"] ?? .null, "metadata": .object(metadata)]
+    }
 
     /// Applies one phase with at most `concurrency` requests in flight, keeping bundle order in the results.
     func applyPhase(_ objects: [JSONValue], app: String) async -> [(ObjectOutcome, JSONValue?)] {

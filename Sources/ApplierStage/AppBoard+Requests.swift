@@ -66,6 +66,8 @@ extension AppBoard {
     /// Applies a suspension read back from the cluster, without recording it again.
     func restoreSuspension(_ app: String, _ suspended: Bool) {
         revise(app, ring: true) { state in
+            // A SUSPEND/RESUME that came in meanwhile is newer than what the cluster recorded.
+            guard state.work.suspension == nil else { return }
             state.status.suspended = suspended
             state.status.phase = suspended ? .suspended : (state.status.phase == .suspended ? .pending : state.status.phase)
         }

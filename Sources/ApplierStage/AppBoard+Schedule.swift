@@ -9,6 +9,14 @@ extension AppBoard {
         }
     }
 
+    /// Forgets which bundle was last attempted and applied, so the next wake-up reconciles in full.
+    func forgetAttempts(_ app: String) {
+        mutate(app) { state in
+            state.attempted = nil
+            state.applied = nil
+        }
+    }
+
     /// The next full resync of `app`, one interval from now.
     func scheduleResync(_ app: String) {
         mutate(app) { $0.nextResync = .now + $0.config.interval.duration }
@@ -23,6 +31,11 @@ extension AppBoard {
             state.retryDelay = min(delay * 2, AppState.maximumRetryDelay)
             return delay
         } ?? .zero
+    }
+
+    /// Keeps a reconcile owed (without waking the app now): the next wake-up runs it.
+    func deferReconcile(_ app: String) {
+        mutate(app) { $0.work.triggered = true }
     }
 
     /// Looks again in a second, e.g. at a dependency another shard owns (no event tells us it got Ready).

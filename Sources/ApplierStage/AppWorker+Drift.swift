@@ -1,5 +1,6 @@
 import Applier
 import CapstanCore
+import StageRuntime
 
 extension AppWorker {
     /// Re-applies the drifted objects; each write counts as one drift correction.
@@ -7,6 +8,11 @@ extension AppWorker {
         let objects = board.desiredObjects(app.name, identities)
         guard !objects.isEmpty else { return }
         let outcomes = await reconciler.heal(objects, app: app.name)
+        var logger = self.logger
+        if let status = board.status(of: app.name) {
+            logger[.revision] = status.revision.map { .string($0) }
+            logger[.bundle] = status.bundle.map { .string($0) }
+        }
         let corrected = outcomes.filter { $0.action == .created || $0.action == .configured }
         for outcome in corrected {
             logger.info("drift reverted", metadata: ["object": "\(outcome.object)", "outcome": "\(outcome.action.rawValue)"])

@@ -18,20 +18,24 @@ extension AppWorker {
         reconciler.isSuperseded = { [board, app] in board.latestOffer(of: app.name)?.digest != offer.digest }
         let result = await reconciler.reconcile(DesiredBundle(objects: objects, revision: offer.revision, digest: offer.digest.description), app: app)
         let duration = ContinuousClock.now - started
-        if !result.desired.isEmpty {
-            board.recordDesired(app.name, result.desired)
-            drift.watch(kindsOf: result.desired)
+        // Drift is measured against what the cluster accepted: a rejected object is no drift.
+        let failed = Set(result.outcomes.filter { $0.action == .failed }.map(\.object.identity))
+        let accepted = result.desired.filter { ObjectIdentity(of: $0).map { !failed.contains($0) } ?? false }
+        if !accepted.isEmpty {
+            board.recordDesired(app.name, accepted)
+            drift.watch(kindsOf: accepted)
         }
         record(result, offer: offer, duration: duration, before: before, logger: logger)
         if result.succeeded, hasDependents { await markReady(offer, logger: logger) }
     }
 
     func fetch(_ offer: BundleOffer, cache: inout BundleCache, logger: Logger) async -> [JSONValue]? {
-        if cache.digest == offer.digest { return cache.objects }
         do {
-            cache.objects = try await bundles.objects(of: offer)
-            cache.digest = offer.digest
-            return cache.objects
+            if cache.digest != offer.digest {
+                cache.bytes = try await bundles.bytes(of: offer)
+                cache.digest = offer.digest
+            }
+            return try BundleFetcher.objects(cache.bytes, digest: offer.digest)
         } catch {
             let delay = board.scheduleRetry(app.name)
             logger.error("cannot fetch bundle; retrying", metadata: ["error": "\(error)", "retryIn": "\(delay)"])
@@ -51,6 +55,9 @@ extension AppWorker {
         log(result.outcomes, logger: logger)
         if failure == .superseded {
             logger.info("superseded by a newer bundle", metadata: ["duration": "\(milliseconds)ms"])
+            // Part of this bundle may be in the cluster: whatever comes next (even the bundle applied
+            // before this one) must be reconciled in full.
+            board.forgetAttempts(app.name)
             board.doorbell(app.name)?.ring()
             return
         }

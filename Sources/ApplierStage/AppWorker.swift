@@ -35,23 +35,27 @@ struct AppWorker: Sendable {
             return
         }
         guard let offer = work.offer else { return }
+        guard offer.digest != work.attempted || work.triggered || work.resync || work.retry else {
+            if !work.drifted.isEmpty { await heal(work.drifted) }
+            return
+        }
         if let blocker = await dependencyBlocker() {
             board.update(app.name) { status in
                 status.phase = .pending
                 status.error = blocker
             }
+            // The reconcile is owed once the dependencies are Ready (their status changes ring this app).
+            board.deferReconcile(app.name)
+            // What was applied before stays healed while the next reconcile waits.
+            if !work.drifted.isEmpty { await heal(work.drifted) }
             return
         }
-        if offer.digest != work.attempted || work.triggered || work.resync || work.retry {
-            var slotCache = cache
-            let reconciled = await slots.withSlot {
-                await reconcile(offer, cache: &slotCache)
-                return slotCache
-            }
-            if let reconciled { cache = reconciled }
-        } else if !work.drifted.isEmpty {
-            await heal(work.drifted)
+        var slotCache = cache
+        let reconciled = await slots.withSlot {
+            await reconcile(offer, cache: &slotCache)
+            return slotCache
         }
+        if let reconciled { cache = reconciled }
     }
 
     /// A logger for lines about `offer`: app=, revision=, bundle=.
@@ -60,8 +64,9 @@ struct AppWorker: Sendable {
     }
 }
 
-/// The objects of the bundle last fetched, so a resync or trigger does not GET it again.
+/// The bytes of the bundle last fetched, so a resync or trigger does not GET it again (bytes, not
+/// decoded objects: a fraction of the memory on large bundles).
 struct BundleCache {
     var digest: Digest?
-    var objects: [JSONValue] = []
+    var bytes: [UInt8] = []
 }

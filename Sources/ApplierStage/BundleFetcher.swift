@@ -11,21 +11,24 @@ struct BundleFetchError: Error, CustomStringConvertible {
     }
 }
 
-/// GETs a bundle from whichever renderer instance serves it, verified by digest, and decodes its objects.
+/// GETs a bundle from whichever renderer instance serves it, verified by digest; decodes its objects.
 struct BundleFetcher: Sendable {
     let clients: [RequestClient]
     let maxBytes: Int
 
-    func objects(of offer: BundleOffer) async throws -> [JSONValue] {
+    func bytes(of offer: BundleOffer) async throws(BundleFetchError) -> [UInt8] {
         var reasons: [String] = []
         for client in clients {
             do {
-                let bytes = try await client.get(offer.digest, maxBytes: maxBytes)
-                return try ManifestDecoder.decode(bytes, file: "bundle \(offer.digest)").filter { $0 != .null }
-            } catch let error as RequestError {
+                return try await client.get(offer.digest, maxBytes: maxBytes)
+            } catch {
                 reasons.append("\(client.endpoint): \(error)")
             }
         }
         throw BundleFetchError(digest: offer.digest, reasons: reasons)
+    }
+
+    static func objects(_ bytes: [UInt8], digest: Digest) throws -> [JSONValue] {
+        try ManifestDecoder.decode(bytes, file: "bundle \(digest)").filter { $0 != .null }
     }
 }

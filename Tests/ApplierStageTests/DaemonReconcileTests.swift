@@ -131,4 +131,27 @@ import Testing
         await second.stop()
         await renderer.stop()
     }
+
+    @Test func reconcileHeldBackByADependencyRunsOnceItIsReadyAgain() async throws {
+        let cluster = try await SimCluster()
+        defer { cluster.stop() }
+        let renderer = try await RendererDouble()
+        let applier = try await ApplierHarness(
+            cluster: cluster, renderer: renderer, apps: appYAML("infra") + "\n" + appYAML("shop", dependsOn: ["infra"]))
+        renderer.publish(app: "infra", revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace("infra"), Bundles.deployment("db")))
+        renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Bundles.join(Bundles.namespace("shop"), Bundles.configMap("a")))
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
+
+        let stuck = Bundles.deployment("db").replacingOccurrences(of: "nginx:1.27", with: "nginx:fail")
+        renderer.publish(app: "infra", revision: "main@sha1:2", yaml: Bundles.join(Bundles.namespace("infra"), stuck))
+        #expect(await applier.waitFor("infra") { $0["phase"] == "Progressing" && $0["revision"] == "main@sha1:2" } != nil)
+        #expect(try await applier.client.trigger("shop") == ["triggered": "shop"])
+        #expect(await applier.waitFor("shop") { $0["phase"] == "Pending" }?["error"]?.stringValue?.contains("infra") == true)
+
+        renderer.publish(app: "infra", revision: "main@sha1:3", yaml: Bundles.join(Bundles.namespace("infra"), Bundles.deployment("db")))
+        #expect(await applier.waitFor("shop", within: 8) { $0["phase"] == "Ready" }?["phase"] == "Ready")
+        #expect(await applier.status("infra")?["revision"] == "main@sha1:3")
+        await applier.stop()
+        await renderer.stop()
+    }
 }

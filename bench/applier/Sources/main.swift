@@ -1,7 +1,8 @@
 // Drift heal latency of `capstan-applier run`: a kubectl scale of a managed Deployment, until the
 // applier has reverted it, as seen by one watch on the Deployment (the same observer for both
 // moments, so its own lag cancels out). Prints p50/p99 and kubectl's own round trip as the peer.
-// Usage: applier-drift-bench <bin dir> <trials>
+// With <objects> > 0 the bundle also holds that many ConfigMaps, and the applier's peak RSS is printed.
+// Usage: applier-drift-bench <bin dir> <trials> [objects]
 import CapstanCore
 import Foundation
 import Kube
@@ -11,6 +12,7 @@ import Synchronization
 let arguments = CommandLine.arguments
 let bin = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".")
 let trials = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+let extraObjects = arguments.count > 3 ? Int(arguments[3]) ?? 0 : 0
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("applier-drift-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
@@ -89,7 +91,9 @@ let bundle = Array("""
       template:
         metadata: {labels: {app: web}}
         spec: {containers: [{name: app, image: "nginx:1.27"}]}
-    """.utf8)
+    """.utf8) + (0..<extraObjects).flatMap { index in
+        Array("\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings-\(index)}\ndata: {index: \"\(index)\"}".utf8)
+    }
 let transport = try await Transport.start()
 let publisher = try await EventPublisher.start(transport: transport, settings: PublisherSettings(
     pub: "tcp://127.0.0.1:\(pub)", router: "tcp://127.0.0.1:\(router)", requestHandler: Shelf(bundle)))
@@ -104,7 +108,7 @@ func replicas() async -> Int64? {
 }
 let started = ContinuousClock.now
 while await replicas() != 2 {
-    guard ContinuousClock.now - started < .seconds(60) else { fatalError("the applier did not apply the bundle within 60 s; see \(work.path)") }
+    guard ContinuousClock.now - started < .seconds(600) else { fatalError("the applier did not apply the bundle within 600 s; see \(work.path)") }
     try await Task.sleep(for: .milliseconds(50))
 }
 
@@ -118,6 +122,17 @@ let watcher = Task {
     }
 }
 try await Task.sleep(for: .milliseconds(300))
+
+/// Waits until the applier's status says it applied every object (the Deployment comes first, the ConfigMaps after).
+let status = try await RequestClient.start(transport: transport, upstream: Upstream(pub: "tcp://127.0.0.1:\(applierPub)", router: "tcp://127.0.0.1:\(applierRouter)"))
+while true {
+    let apps = (try? await status.status())?["apps"]?.arrayValue ?? []
+    if apps.first?["phase"] == "Ready" { break }
+    guard ContinuousClock.now - started < .seconds(600) else { fatalError("the app did not become Ready within 600 s; see \(work.path)") }
+    try await Task.sleep(for: .milliseconds(100))
+}
+let applyTime = ContinuousClock.now - started
+await status.close()
 
 var heal: [Double] = [], kubectl: [Double] = []
 for trial in 0..<trials {
@@ -141,6 +156,8 @@ for trial in 0..<trials {
     heal.append(measured)
 }
 watcher.cancel()
+let peakKiB = (try? String(contentsOfFile: "/proc/\(applier.processIdentifier)/status", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
 await publisher.stop()
 await transport.shutdown()
 
@@ -149,6 +166,9 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
 print("trials=\(trials)")
+print("objects=\(extraObjects + 2)")
+print("first_apply_s=\(Double(applyTime.components.seconds) + Double(applyTime.components.attoseconds) / 1e18)")
+print("applier_peak_rss_mb=\(Double(peakKiB) / 1024)")
 print("heal_p50_ms=\(percentile(heal, 0.5))")
 print("heal_p99_ms=\(percentile(heal, 0.99))")
 print("heal_max_ms=\(heal.max() ?? 0)")
