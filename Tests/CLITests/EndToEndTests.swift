@@ -13,7 +13,7 @@ import Testing
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata:\n  color: \(color)\n"
     }
 
-    @Test func commitsBecomeObjectsChangesUpdatePrunesRemovedFilesSuspensionHoldsAndStatusShowsIt() async throws {
+    @Test func commitsBecomeObjectsChangesUpdatePrunesRemovedFilesSuspensionHoldsDriftHealsAndStatusShowsIt() async throws {
         try await Stack.with(files: [
             "apps/web/namespace.yaml": Self.namespace,
             "apps/web/web.yaml": Self.configMap("web", color: "blue"),
@@ -53,6 +53,15 @@ import Testing
             let resumed = try await stack.capstan(["reconcile", "web", "--timeout", "60s"])
             #expect(resumed.status == 0 && resumed.lines.last == "web: Ready at main@\(held.prefix(7)), 2 objects", "\(resumed.stdout)\(resumed.stderr)")
             #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "purple")
+
+            // Drift: an out-of-band delete is healed, and `status` counts the correction.
+            let deleted = try await LoopbackHTTP.request("DELETE", port: stack.cluster.port, path: "/api/v1/namespaces/shop/configmaps/web")
+            #expect(deleted.status == 200, "\(deleted.body)")
+            let healed = try await stack.waitForApp("web") { ($0["driftCorrections"]?.intValue ?? 0) >= 1 }
+            #expect(healed["phase"] == "Ready", "\(healed)")
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/web")?["data"]?["color"] == "purple")
+            let healedRow = try await stack.waitForStatus { $0.hasPrefix("web") }
+            #expect(healedRow.contains("Ready   2         \(healed["driftCorrections"]?.intValue ?? 0)   "), "the DRIFT column: \(healedRow)")
 
             let events = try await stack.capstan(["events"])
             #expect(events.status == 0, "\(events.stderr)")

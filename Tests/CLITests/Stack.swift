@@ -1,3 +1,4 @@
+import CapstanCore
 import CapstanTesting
 import FetcherTesting
 import Foundation
@@ -52,6 +53,21 @@ struct Stack {
             try await Task.sleep(for: .milliseconds(200))
         }
         throw StackTimeout(description: "no matching status line within \(timeout):\n\(last.stdout)\(last.stderr)\n\(logs())")
+    }
+
+    /// Polls `capstan status -o json` until the app's merged entry matches; returns it.
+    func waitForApp(_ app: String, within timeout: Duration = .seconds(60), _ matches: (JSONValue) -> Bool) async throws -> JSONValue {
+        let deadline = ContinuousClock.now + timeout
+        var last = JSONValue.null
+        while ContinuousClock.now < deadline {
+            let run = try await capstan(["status", "-o", "json"])
+            if let entry = (try? JSONValue.parse(run.stdout))?["apps"]?.arrayValue?.first(where: { $0["app"]?.stringValue == app }) {
+                if matches(entry) { return entry }
+                last = entry
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs())")
     }
 
     /// Every stage's log so far, for failure messages.
