@@ -15,6 +15,11 @@ public struct InstanceReply: Sendable {
 
     public var value: JSONValue? { try? result.get() }
 
+    /// True when the instance did not answer at all (as opposed to refusing).
+    public var timedOut: Bool {
+        if case .failure(.timeout) = result { true } else { false }
+    }
+
     /// The failure as an operator reads it, naming the stage and its endpoint.
     public var failure: String? {
         guard case .failure(let error) = result else { return nil }

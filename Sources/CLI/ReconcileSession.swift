@@ -27,7 +27,7 @@ struct ReconcileSession {
     func trackTriggered(_ subscriber: EventSubscriber) async throws -> Int32 {
         let baseline = await appEntries()
         guard let target = try await fetchNewest() else { return Console.unreachable }
-        guard await triggerDownstream() else { return Console.unreachable }
+        if let status = await triggerDownstream() { return status }
         var tracker = ReconcileTracker(target: target.revision, baseline: baseline)
         if let warning = target.warning { progress.finish("warning: \(warning)") }
         return await follow(subscriber, tracker: &tracker)
@@ -70,14 +70,16 @@ struct ReconcileSession {
         RevisionsTable.entries(await clients.statuses(.fetcher).compactMap(\.value))[app.source]
     }
 
-    /// TRIGGER on every renderer and applier; false when no applier takes it.
-    func triggerDownstream() async -> Bool {
+    /// TRIGGER on every renderer and applier; the exit status when no applier takes it (3 when
+    /// none answered, 1 when they refused), nil to carry on.
+    func triggerDownstream() async -> Int32? {
         async let rendered = clients.ask(.renderer) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
         async let applied = clients.ask(.applier) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
         let renderer = await rendered, applier = await applied
         for replies in [renderer, applier] where !replies.contains(where: { $0.value != nil }) {
             Console.reportFailures(replies)
         }
-        return applier.contains { $0.value != nil }
+        guard !applier.contains(where: { $0.value != nil }) else { return nil }
+        return applier.contains(where: \.timedOut) ? Console.unreachable : 1
     }
 }
