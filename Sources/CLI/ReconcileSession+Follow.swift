@@ -18,7 +18,10 @@ extension ReconcileSession {
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { [app = app.name] in
                 for await event in subscriber.events where event.topic == "status.\(app)" {
-                    sink.yield(.entry(stage: event.fields["stage"]?.stringValue ?? "applier", .object(event.fields), graceOver: false))
+                    // Without `stage` the event's fields are the STATUS entry, comparable with the baseline.
+                    var entry = event.fields
+                    let stage = entry.removeValue(forKey: "stage")?.stringValue ?? "applier"
+                    sink.yield(.entry(stage: stage, .object(entry), graceOver: false))
                 }
             }
             group.addTask { await poll(sink, grace: grace) }

@@ -57,6 +57,24 @@ import Testing
         #expect(run.lines.last == "web: render failed at main@bbbbbbb: apps/web/kustomization.yaml:4: resource 'missing.yaml' not found")
     }
 
+    @Test func waitsForTheTriggeredReconcileEvenWhenAlreadyReadyAtTheNewestRevision() async throws {
+        let stages = try await pipeline()
+        let applier = stages.applier
+        let ready = Contract.applierApp("web", commit: Contract.commitB, phase: "Ready")
+        applier.setStatus(Contract.applier([ready]))
+        publishStatus(applier, ready, stageName: "applier")
+        applier.onTrigger { _ in
+            publishStatus(applier, Contract.applierApp("web", commit: Contract.commitB, phase: "Progressing", secondsAgo: 0), stageName: "applier")
+            let failed = Contract.applierApp("web", commit: Contract.commitB, phase: "Failed", error: "Deployment/shop/web: forbidden", secondsAgo: 0)
+            applier.setStatus(Contract.applier([failed]))
+            publishStatus(applier, failed, stageName: "applier")
+        }
+        let run = try await stages.capstan(["reconcile", "web", "--timeout", "20s"])
+        await stages.stop()
+        #expect(run.status == 1, "the Ready from before the trigger must not end the wait: \(run.stdout)\(run.stderr)")
+        #expect(run.lines.last == "web: Failed at main@bbbbbbb: Deployment/shop/web: forbidden")
+    }
+
     @Test func exitsTwoWhenNothingHappensBeforeTheTimeout() async throws {
         let stages = try await pipeline()
         let run = try await stages.capstan(["reconcile", "web", "--timeout", "2s"])
