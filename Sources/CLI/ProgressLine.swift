@@ -17,6 +17,9 @@ public final class ProgressLine: @unchecked Sendable {
         self.write = write
     }
 
+    /// Whether `tick()` draws anything (a terminal), so callers need not tick a pipe.
+    public var animates: Bool { terminal.isTTY }
+
     /// Shows `text` as the current state.
     public func update(_ text: String) {
         lock.withLock {

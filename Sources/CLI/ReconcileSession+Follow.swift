@@ -29,10 +29,12 @@ extension ReconcileSession {
                 try? await Task.sleep(until: deadline)
                 sink.yield(.timeout)
             }
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(100))
-                    sink.yield(.tick)
+            if progress.animates {
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(100))
+                        sink.yield(.tick)
+                    }
                 }
             }
             let status = await decide(signals, tracker: &tracker)
