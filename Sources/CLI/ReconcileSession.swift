@@ -44,14 +44,15 @@ struct ReconcileSession {
     }
 
     /// Triggers the source and waits until a fetch started after the trigger has finished; nil
-    /// when no fetcher can be reached.
+    /// when no fetcher can be reached, an error when they all refuse.
     func fetchNewest() async throws -> (revision: String?, warning: String?)? {
         let before = await sourceEntry()
         progress.update("fetching \(app.source)")
         let replies = await clients.ask(.fetcher) { [source = app.source] client throws(RequestError) in try await client.trigger(source) }
         guard replies.contains(where: { $0.value != nil }) else {
             Console.reportFailures(replies)
-            return nil
+            if replies.contains(where: \.timedOut) { return nil }
+            throw CLIError("no fetcher would fetch \(app.source)")
         }
         let earlier = TimeValue.date(before?["lastFetch"])
         while ContinuousClock.now < deadline {
