@@ -30,13 +30,13 @@ import Testing
         renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Self.bundle)
         #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
 
-        #expect(try await cluster.kubectl(["scale", "deployment", "web", "-n", "shop", "--replicas=5"]) == 0)
+        #expect(try await cluster.change("scale", "Deployment", "web", namespace: "shop", "--replicas=5"))
         #expect(await eventually(2) { await replicas(cluster) == 2 }, "scale was not reverted within 2 s")
 
         try await tamper(cluster)
         #expect(await eventually(2) { await key(cluster) == "1" }, "edit was not reverted within 2 s")
 
-        #expect(try await cluster.kubectl(["delete", "configmap", "a", "-n", "shop"]) == 0)
+        #expect(try await cluster.change("delete", "ConfigMap", "a", namespace: "shop"))
         #expect(await eventually(2) { await key(cluster) == "1" }, "delete was not reverted within 2 s")
 
         let status = await applier.waitFor("shop") { $0["driftCorrections"] == 3 }
@@ -60,7 +60,7 @@ import Testing
         for round in 1...3 {
             try await tamper(cluster)
             #expect(await eventually(2) { await key(cluster) == "1" }, "round \(round): edit was not reverted within 2 s")
-            #expect(try await cluster.kubectl(["scale", "deployment", "web", "-n", "shop", "--replicas=4"]) == 0)
+            #expect(try await cluster.change("scale", "Deployment", "web", namespace: "shop", "--replicas=4"))
             #expect(await eventually(2) { await replicas(cluster) == 2 }, "round \(round): scale was not reverted within 2 s")
         }
         #expect(await applier.waitFor("shop") { $0["driftCorrections"] == 6 }?["driftCorrections"] == 6)
@@ -78,9 +78,9 @@ import Testing
         renderer.publish(app: "shop", revision: "main@sha1:1", yaml: Bundles.join(Self.bundle, auto))
         #expect(await applier.waitFor("shop") { $0["phase"] == "Ready" } != nil)
 
-        #expect(try await cluster.kubectl(["label", "configmap", "a", "-n", "shop", "team=payments"]) == 0)
-        #expect(try await cluster.kubectl(["annotate", "deployment", "web", "-n", "shop", "owner=ops"]) == 0)
-        #expect(try await cluster.kubectl(["scale", "deployment", "auto", "-n", "shop", "--replicas=3"]) == 0)
+        #expect(try await cluster.change("label", "ConfigMap", "a", namespace: "shop", "team=payments"))
+        #expect(try await cluster.change("annotate", "Deployment", "web", namespace: "shop", "owner=ops"))
+        #expect(try await cluster.change("scale", "Deployment", "auto", namespace: "shop", "--replicas=3"))
         // A later real drift is healed, and a TRIGGER re-applies everything; the foreign fields survive both.
         try await tamper(cluster)
         #expect(await eventually(2) { await key(cluster) == "1" })
@@ -107,7 +107,7 @@ import Testing
 
         #expect(try await first.client.perform("SUSPEND", name: "shop") == ["app": "shop", "suspended": true])
         #expect(await first.waitFor("shop") { $0["phase"] == "Suspended" }?["suspended"] == true)
-        #expect(try await cluster.kubectl(["scale", "deployment", "web", "-n", "shop", "--replicas=5"]) == 0)
+        #expect(try await cluster.change("scale", "Deployment", "web", namespace: "shop", "--replicas=5"))
         let reported = await first.waitFor("shop") { $0["drifted"] == ["Deployment/shop/web"] }
         #expect(reported?["drifted"] == ["Deployment/shop/web"])
         #expect(await replicas(cluster) == 5)

@@ -36,12 +36,40 @@ final class SimCluster: Sendable {
         try? await kube.get(GroupVersionKind(apiVersion: apiVersion, kind: kind), namespace: namespace, name: name)
     }
 
+    /// kubectl on PATH, if installed.
+    static let kubectlPath: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        .map { "\($0)/kubectl" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
     /// Runs kubectl against the emulator; returns its exit status.
     @discardableResult
     func kubectl(_ arguments: [String]) async throws -> Int32 {
-        let child = try ChildProcess(URL(fileURLWithPath: "/usr/bin/kubectl"), ["--kubeconfig", kubeconfig.path] + arguments)
+        let child = try ChildProcess(URL(fileURLWithPath: Self.kubectlPath ?? "/usr/bin/kubectl"), ["--kubeconfig", kubeconfig.path] + arguments)
         defer { child.stop() }
         return try await child.exitStatus(within: .seconds(30))
+    }
+
+    /// An out-of-band change as an operator makes it: `kubectl <verb> …` when kubectl is installed,
+    /// else the same change through the Kube client under another field manager.
+    func change(_ verb: String, _ kind: String, _ name: String, namespace: String, _ argument: String = "") async throws -> Bool {
+        if Self.kubectlPath != nil {
+            let extra = argument.isEmpty ? [] : [argument]
+            return try await kubectl([verb, kind.lowercased(), name, "-n", namespace] + extra) == 0
+        }
+        let (apiVersion, gvk) = kind == "Deployment" ? ("apps/v1", GroupVersionKind(group: "apps", version: "v1", kind: kind))
+            : ("v1", GroupVersionKind(group: "", version: "v1", kind: kind))
+        if verb == "delete" {
+            try await kube.delete(gvk, namespace: namespace, name: name)
+            return true
+        }
+        var patch: JSONValue = ["apiVersion": .string(apiVersion), "kind": .string(kind), "metadata": ["name": .string(name), "namespace": .string(namespace)]]
+        let pair = argument.split(separator: "=").map(String.init)
+        switch verb {
+        case "scale": patch["spec"] = ["replicas": .int(Int64(pair[1])!)]
+        case "label": patch.setValue(.string(pair[1]), at: ["metadata", "labels", pair[0]])
+        default: patch.setValue(.string(pair[1]), at: ["metadata", "annotations", pair[0]])
+        }
+        _ = try await kube.apply(patch, options: ApplyOptions(fieldManager: "operator", force: true))
+        return true
     }
 
     /// Watch requests the emulator has answered so far (`apiserver_request_total{verb="WATCH"}`).
