@@ -129,9 +129,9 @@ let package = Package(
         .target(name: "Messaging", dependencies: ["ZeroMQ", "CapstanCore", logging, serviceLifecycle, crypto]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", serviceLifecycle, logging]),
         // CLI: the `capstan` subcommands, one per file; the executable only lists them.
-        .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", argumentParser]),
+        .target(name: "CLI", dependencies: ["Messaging", "ZeroMQ", "CapstanCore", "Applier", argumentParser]),
         .executableTarget(name: "capstan", dependencies: ["CLI", argumentParser]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Messaging"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Messaging", "CapstanCore", "CapstanTesting", "FetcherTesting", "Applier", "capstan", "capstan-fetcher", "capstan-renderer", "capstan-applier", "capstan-kubesim", serviceLifecycle]),
         // Not a test: bench/messaging/run.sh sets its figures beside raw libzmq's.
         .executableTarget(name: "messaging-bench", dependencies: ["Messaging", "CapstanCore", logging],
                           path: "bench/messaging/Sources"),

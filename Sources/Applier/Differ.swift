@@ -6,6 +6,9 @@ public struct Differ: Sendable {
     public var client: any ClusterClient
     public var app: String
     public var targetNamespace: String?
+    /// Leaves Capstan's provenance annotations (revision, bundle digest, applied hash) out of both
+    /// sides: the daemon skips objects whose content is unchanged, so they lag behind harmlessly.
+    public var masksProvenance = false
 
     public init(client: any ClusterClient, app: String, targetNamespace: String? = nil) {
         self.client = client
@@ -29,10 +32,22 @@ public struct Differ: Sendable {
             let merged = try await client.apply(desired, fieldManager: "capstan", force: true, dryRun: true)
             let name = ObjectReference(of: desired)!.description
             let text = UnifiedDiff.diff(
-                old: live.map { YAMLWriter.write(Self.comparable($0)) } ?? "",
-                new: YAMLWriter.write(Self.comparable(merged)),
+                old: live.map { YAMLWriter.write(comparable($0)) } ?? "",
+                new: YAMLWriter.write(comparable(merged)),
                 oldName: "live/\(name)", newName: "merged/\(name)")
             if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    func comparable(_ object: JSONValue) -> JSONValue {
+        guard masksProvenance else { return Self.comparable(object) }
+        var result = Self.comparable(object)
+        for key in [AnnotationKeys.revision, AnnotationKeys.bundleDigest, AnnotationKeys.appliedHash] {
+            result = ChangeDetection.removing(["metadata", "annotations", key], from: result)
+        }
+        if result.value(at: ["metadata", "annotations"]) == .object([:]) {
+            result = ChangeDetection.removing(["metadata", "annotations"], from: result)
         }
         return result
     }

@@ -24,7 +24,8 @@ public enum OneShot {
     public static func diff(_ options: OneShotOptions, print: (String) -> Void) async -> Int32 {
         do {
             let objects = try options.readObjects()
-            let differ = Differ(client: try options.client(), app: options.app, targetNamespace: options.targetNamespace)
+            var differ = Differ(client: try options.client(), app: options.app, targetNamespace: options.targetNamespace)
+            differ.masksProvenance = options.masksProvenance
             let diffs = try await differ.diffs(objects)
             for text in diffs { print(text) }
             return diffs.isEmpty ? 0 : 1

@@ -11,6 +11,8 @@ public struct OneShotOptions: Sendable {
     public var serviceAccount: String?
     /// A path, or `-` for standard input.
     public var input: String
+    /// Diff without Capstan's provenance annotations (`capstan diff` against what the daemon applied).
+    public var masksProvenance = false
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app

@@ -1,0 +1,82 @@
+import CapstanCore
+import CapstanTesting
+import FetcherTesting
+import Foundation
+
+/// Three stage processes, kubesim and a git repository, sharing one config; stopped and
+/// removed by `with` whatever the test does.
+struct Stack {
+    let git: GitFixture
+    let cluster: KubeSim
+    let config: String
+    let stages: [String: ChildProcess]
+
+    static func with(files: [String: String], _ body: (Stack) async throws -> Void) async throws {
+        let git = try GitFixture()
+        defer { git.remove() }
+        try git.commit("first", files: files)
+        let cluster = try await KubeSim.start()
+        defer { cluster.stop() }
+        let config = git.root("capstan.yaml")
+        let ports = (0..<9).map { _ in FreePort.next() }
+        try """
+            sources:
+              - { name: site, url: "\(git.path)", interval: 1h }
+            apps:
+              - { name: web, source: site, path: apps/web, targetNamespace: shop, prune: true, timeout: 30s }
+            stages:
+              fetcher: { pub: "tcp://127.0.0.1:\(ports[0])", router: "tcp://127.0.0.1:\(ports[1])", http: "127.0.0.1:\(ports[2])", data: "\(git.root("fetcher"))" }
+              renderer: { pub: "tcp://127.0.0.1:\(ports[3])", router: "tcp://127.0.0.1:\(ports[4])", http: "127.0.0.1:\(ports[5])", data: "\(git.root("renderer"))" }
+              applier: { pub: "tcp://127.0.0.1:\(ports[6])", router: "tcp://127.0.0.1:\(ports[7])", http: "127.0.0.1:\(ports[8])", kubeconfig: "\(cluster.kubeconfig)" }
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        var stages: [String: ChildProcess] = [:]
+        defer { stages.values.forEach { $0.stop() } }
+        // `--http` explicitly: the stages' default HTTP ports would collide with other test runs.
+        for (index, stage) in ["fetcher", "renderer", "applier"].enumerated() {
+            stages[stage] = try ChildProcess(try ChildProcess.builtExecutable("capstan-\(stage)"),
+                                             ["run", "--config", config, "--http", "127.0.0.1:\(ports[index * 3 + 2])"])
+        }
+        try await body(Stack(git: git, cluster: cluster, config: config, stages: stages))
+    }
+
+    func capstan(_ arguments: [String]) async throws -> CommandRun {
+        try await CommandRun.capstan(["--config", config] + arguments)
+    }
+
+    /// Polls `capstan status` until a line matches.
+    func waitForStatus(within timeout: Duration = .seconds(60), _ matches: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var last = CommandRun(status: 0, stdout: "", stderr: "")
+        while ContinuousClock.now < deadline {
+            last = try await capstan(["status"])
+            if let line = last.lines.first(where: matches) { return line }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw StackTimeout(description: "no matching status line within \(timeout):\n\(last.stdout)\(last.stderr)\n\(logs())")
+    }
+
+    /// Polls `capstan status -o json` until the app's merged entry matches; returns it.
+    func waitForApp(_ app: String, within timeout: Duration = .seconds(60), _ matches: (JSONValue) -> Bool) async throws -> JSONValue {
+        let deadline = ContinuousClock.now + timeout
+        var last = JSONValue.null
+        while ContinuousClock.now < deadline {
+            let run = try await capstan(["status", "-o", "json"])
+            if let entry = (try? JSONValue.parse(run.stdout))?["apps"]?.arrayValue?.first(where: { $0["app"]?.stringValue == app }) {
+                if matches(entry) { return entry }
+                last = entry
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs())")
+    }
+
+    /// Every stage's log so far, for failure messages.
+    func logs() -> String {
+        stages.sorted { $0.key < $1.key }.map { "--- \($0.key)\n" + $0.value.lines.suffix(30).joined(separator: "\n") }.joined(separator: "\n")
+    }
+}
+
+/// A wait on the stack that ran past its deadline, with what the stages logged.
+struct StackTimeout: Error, CustomStringConvertible {
+    var description: String
+}
