@@ -6,11 +6,12 @@ import Git
 public enum PackCommand {
     /// Fetches `url` (into `mirror`, or a temporary mirror removed afterwards), packs `ref`, and returns the revision.
     public static func run(url: String, ref: String, out: String, secret: String?, mirror: String? = nil,
-                           ignore: [String] = []) async throws -> FetchedRevision {
+                           ignore: [String] = [], includeSubmodules: Bool = false) async throws -> FetchedRevision {
         let out = out.hasPrefix("/") ? out : FileManager.default.currentDirectoryPath + "/" + out
         let data = mirror ?? NSTemporaryDirectory() + "capstan-pack-\(UUID().uuidString)"
         defer { if mirror == nil { try? FileManager.default.removeItem(atPath: data) } }
-        let spec = SourceSpec(name: "pack", url: url, ref: RefSelector(parsing: ref), secretDirectory: secret, ignore: ignore)
+        let spec = SourceSpec(name: "pack", url: url, ref: RefSelector(parsing: ref), secretDirectory: secret, ignore: ignore,
+                              includeSubmodules: includeSubmodules)
         let worker = GitWorker(name: "capstan-pack")
         let outcome = try await worker.perform {
             try SourceSync(dataDirectory: data).syncInto(spec, store: ArtifactStore(dataDirectory: out))
