@@ -22,8 +22,6 @@ struct TreeListing {
         try list(module, prefix: "")
     }
 
-    var entries: [TreeEntry] { items.map(\.entry) }
-
     private mutating func list(_ module: SubmoduleMirrors.Module, prefix: String) throws {
         let index = repositories.count
         repositories.append(module.repository)
