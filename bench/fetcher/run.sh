@@ -4,7 +4,7 @@
 #   2. one new commit on a 10 000-commit repository: `capstan-fetcher pack` (incremental fetch + pack) vs `git fetch` + `git archive`
 # Usage: bench/fetcher/run.sh [files] [bytes-per-file] [commits]   (defaults 20000 10240 10000)
 # Uses a release build when there is one (`swift build -c release --product capstan-fetcher`, or with
-# `--scratch-path .build-release`), else debug. BENCH_SKIP_PACK=1 skips the 200 MB pack benchmark.
+# `--scratch-path .build-release`; add `--static-swift-stdlib`, which halves process start), else debug. BENCH_SKIP_PACK=1 skips the 200 MB pack benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-20000}; size=${2:-10240}; commits=${3:-10000}
