@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "FetcherTesting", dependencies: [], path: "Tests/FetcherTesting"),
         .testTarget(name: "GitTests", dependencies: ["Git", "FetcherTesting"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "CapstanCore"]),
-        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "FetcherStage", "Git", "Archive", "CapstanCore", "FetcherTesting", "CapstanTesting", crypto, "capstan-fetcher"]),
 
         // Kubernetes objects on the YAML model: the kustomize-exact emitter, decoding, ordering.
         .target(name: "Manifests", dependencies: ["CapstanCore", "YAML"]),

@@ -18,15 +18,15 @@ public enum LoopbackHTTP {
         try await request("GET", port: port, path: path)
     }
 
-    public static func request(_ method: String, port: Int, path: String, body: String = "") async throws -> Reply {
+    public static func request(_ method: String, port: Int, path: String, body: String = "", headers: [String: String] = [:]) async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingRequest(method, port: port, path: path, body: body) })
+                continuation.resume(with: Result { try blockingRequest(method, port: port, path: path, body: body, headers: headers) })
             }
         }
     }
 
-    private static func blockingRequest(_ method: String, port: Int, path: String, body: String) throws -> Reply {
+    private static func blockingRequest(_ method: String, port: Int, path: String, body: String, headers: [String: String]) throws -> Reply {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         defer { close(socket) }
@@ -44,7 +44,7 @@ public enum LoopbackHTTP {
         guard connected == 0 else { throw Failure(description: "connect to 127.0.0.1:\(port) failed: errno \(errno)") }
         let request = Array(
             ("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)").utf8
+                + headers.map { "\($0.key): \($0.value)\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)").utf8
         )
         guard send(socket, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
             throw Failure(description: "send failed: errno \(errno)")

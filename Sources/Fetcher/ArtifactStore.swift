@@ -38,7 +38,8 @@ public struct ArtifactStore: Sendable {
 
     public func contains(_ digest: Digest) -> Bool { FileManager.default.fileExists(atPath: path(of: digest)) }
 
-    /// Deletes every artifact not in `keep`, and leftover temporary files; returns how many went.
+    /// Deletes every stored artifact not in `keep`; returns how many went. Temporary files are left
+    /// alone: another source may be writing one right now (see `removeTemporaryFiles`).
     @discardableResult
     public func collectGarbage(keeping keep: Set<Digest>) -> Int {
         let manager = FileManager.default
@@ -48,5 +49,14 @@ public struct ArtifactStore: Sendable {
             if (try? manager.removeItem(atPath: path(of: digest))) != nil { removed += 1 }
         }
         return removed
+    }
+
+    /// Deletes what packs interrupted by a crash or kill left in `tmp/`. Only safe while nothing packs
+    /// into this store: the scheduler calls it once at start, before the first fetch.
+    public func removeTemporaryFiles() {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            try? manager.removeItem(atPath: root + "/tmp/" + name)
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class FetchScheduler: Sendable {
     let initialBackoff: Double
     /// Seconds past a fetch's own timeouts after which a fetch stuck inside libgit2 is abandoned.
     let overrunGrace: Double
+    /// Keeps a fetch that was abandoned and the next fetch of the same source from running together.
+    let gate = SourceGate()
 
     public init(sources: [SourceSpec], dataDirectory: String, concurrency: Int = 4, announcer: any RevisionAnnouncer,
                 logger: Logger, initialBackoff: Double = 5, overrunGrace: Double = 30) {
@@ -42,6 +44,7 @@ public final class FetchScheduler: Sendable {
 
     /// Announces each source's saved revision whose artifact is still on disk, without fetching.
     func restore() async {
+        sync.store.removeTemporaryFiles()
         for spec in sources {
             let state = SourceState.load(dataDirectory: sync.dataDirectory, source: spec.name)
             guard let current = state.current, sync.store.contains(current.digest) else { continue }
@@ -79,8 +82,9 @@ public final class FetchScheduler: Sendable {
             // and the artifact stays pinned against another source's garbage collection until it is.
             let limit = spec.connectTimeout + spec.transferTimeout + overrunGrace
             let names = sources.map(\.name)
+            let gate = self.gate
             let outcome = try await worker.perform(timeout: limit) {
-                try FetchScheduler.syncAndSave(spec, sync: sync, sources: names)
+                try gate.exclusively(spec.name) { try FetchScheduler.syncAndSave(spec, sync: sync, sources: names) }
             }
             await record(outcome, spec: spec, started: started)
             return (FetchScheduler.jittered(spec.interval), false)

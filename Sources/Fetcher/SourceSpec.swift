@@ -16,10 +16,12 @@ public struct SourceSpec: Sendable {
     public var limits: PackLimits
     public var connectTimeout: Double
     public var transferTimeout: Double
+    /// Pack each submodule's tree at its path (fetched into its own mirror); left out otherwise.
+    public var includeSubmodules: Bool
 
     public init(name: String, url: String, ref: RefSelector, secretDirectory: String? = nil, ignore: [String] = [],
                 interval: Double = 60, keep: Int = 3, limits: PackLimits = PackLimits(),
-                connectTimeout: Double = 15, transferTimeout: Double = 300) {
+                connectTimeout: Double = 15, transferTimeout: Double = 300, includeSubmodules: Bool = false) {
         self.name = name
         self.url = url
         self.ref = ref
@@ -30,5 +32,6 @@ public struct SourceSpec: Sendable {
         self.limits = limits
         self.connectTimeout = connectTimeout
         self.transferTimeout = transferTimeout
+        self.includeSubmodules = includeSubmodules
     }
 }

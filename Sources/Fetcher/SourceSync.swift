@@ -24,7 +24,12 @@ public struct SourceSync: Sendable {
     public func sync(_ spec: SourceSpec, previous: SourceState) throws -> Outcome {
         let repository = try gitStep(spec) { try Repository.openOrCreateBare(at: mirrorPath(spec.name)) }
         let options = try SourceSecret.fetchOptions(for: spec)
-        let stats = try gitStep(spec) { try repository.fetch(from: SourceSync.absoluteURL(spec.url), options: options) }
+        var stats = try gitStep(spec) { try repository.fetch(from: SourceSync.absoluteURL(spec.url), options: options) }
+        if let missing = SourceSync.unfetchedPin(spec.ref, in: repository) {
+            let extra = try gitStep(spec) { try repository.fetchCommit(missing, from: SourceSync.absoluteURL(spec.url), options: options) }
+            stats.receivedBytes += extra.receivedBytes
+            stats.receivedObjects += extra.receivedObjects
+        }
         let resolved = try gitStep(spec) { try repository.resolve(spec.ref) }
         let commit = try gitStep(spec) { try repository.commitInfo(resolved.commit) }
         let revision = Revision(ref: resolved.name, commit: resolved.commit.hex)
@@ -34,16 +39,24 @@ public struct SourceSync: Sendable {
                                          path: current.path, files: current.files, commit: commit, warnings: current.warnings)
             return Outcome(revision: reused, fetch: stats, packed: false)
         }
-        let packed = try pack(repository, spec: spec, commit: resolved.commit)
+        let submodules = spec.includeSubmodules
+            ? SubmoduleMirrors(directory: mirrorPath(spec.name) + ".modules", options: options, source: spec.name) : nil
+        let packed = try pack(repository, spec: spec, commit: resolved.commit, submodules: submodules)
+        if let extra = submodules?.stats {
+            stats.receivedBytes += extra.receivedBytes
+            stats.receivedObjects += extra.receivedObjects
+        }
         let fetched = FetchedRevision(source: spec.name, revision: revision, digest: packed.digest, size: packed.size,
                                       path: packed.path, files: packed.files, commit: commit, warnings: packed.warnings)
         return Outcome(revision: fetched, fetch: stats, packed: true)
     }
 
-    private func pack(_ repository: Repository, spec: SourceSpec, commit: ObjectID) throws -> (digest: Digest, size: Int, path: String, files: Int, warnings: [String]) {
+    private func pack(_ repository: Repository, spec: SourceSpec, commit: ObjectID,
+                      submodules: SubmoduleMirrors?) throws -> (digest: Digest, size: Int, path: String, files: Int, warnings: [String]) {
         let temporary = try store.temporaryPath()
         do {
-            let result = try gitStep(spec) { try TreePacker.pack(repository, commit: commit, ignore: spec.ignore, limits: spec.limits, to: temporary) }
+            let result = try gitStep(spec) { try TreePacker.pack(repository, url: SourceSync.absoluteURL(spec.url), commit: commit, ignore: spec.ignore,
+                                                                    limits: spec.limits, submodules: submodules, to: temporary) }
             let digest = Digest(result.digest)!
             let path = try store.commit(temporary: temporary, digest: digest)
             return (digest, result.size, path, result.files, result.warnings)
@@ -51,6 +64,13 @@ public struct SourceSync: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
+    }
+
+    /// The pinned commit when the mirror lacks it after fetching every branch and tag (a full id only:
+    /// a prefix cannot be asked for).
+    static func unfetchedPin(_ ref: RefSelector, in repository: Repository) -> ObjectID? {
+        guard case .commit(let text) = ref, let id = ObjectID(hex: text), !repository.hasCommit(id) else { return nil }
+        return id
     }
 
     func mirrorPath(_ source: String) -> String {

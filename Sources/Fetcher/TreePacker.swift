@@ -6,16 +6,19 @@ import Git
 /// Two passes: the first lists what goes in (ignore rules, `.git`, submodules, symlink checks need
 /// the whole path set); the second streams blob by blob into the writer.
 enum TreePacker {
-    static func pack(_ repository: Repository, commit: ObjectID, ignore: [String], limits: PackLimits, to path: String) throws -> PackResult {
+    /// Packs `commit` of `repository` (fetched from `url`); with `submodules`, gitlinks are packed from their own mirrors.
+    static func pack(_ repository: Repository, url: String = "", commit: ObjectID, ignore: [String], limits: PackLimits,
+                     submodules: SubmoduleMirrors? = nil, to path: String) throws -> PackResult {
         let matcher = try matcher(repository, commit: commit, ignore: ignore)
-        let listing = try TreeListing(repository, commit: commit, matcher: matcher)
-        guard listing.entries.count <= limits.maxFiles else {
-            throw FetchError.limit("the tree has \(listing.entries.count) files to pack, over the limit of \(limits.maxFiles) (raise limits.maxFiles or ignore paths)")
+        let root = SubmoduleMirrors.Module(repository: repository, url: url, commit: commit, depth: 0)
+        let listing = try TreeListing(root, matcher: matcher, submodules: submodules)
+        guard listing.items.count <= limits.maxFiles else {
+            throw FetchError.limit("the tree has \(listing.items.count) files to pack, over the limit of \(limits.maxFiles) (raise limits.maxFiles or ignore paths)")
         }
         let writer = try ArtifactWriter(path: path)
         var warnings = listing.warnings
-        for entry in listing.entries {
-            try add(entry, from: repository, to: writer, listing: listing, warnings: &warnings)
+        for item in listing.items {
+            try add(item.entry, from: listing.repositories[item.repository], to: writer, listing: listing, warnings: &warnings)
             guard writer.contentBytes <= limits.maxBytes else {
                 throw FetchError.limit("the tree holds more than \(limits.maxBytes) bytes to pack (raise limits.maxBytes or ignore paths)")
             }

@@ -27,9 +27,6 @@ public struct FetcherService: Service {
                                    announcer: announcer, logger: logger)
         webhooks = WebhookRoutes(board: scheduler.board, sources: config.sources, maxBody: config.limits.webhookBytes, logger: logger)
         readiness.register("fetcher", reason: "starting")
-        for source in config.sources where source.includeSubmodules {
-            logger.warning("includeSubmodules is not supported yet: submodules are left out", metadata: ["source": "\(source.name)"])
-        }
     }
 
     /// Adds `POST /hooks/<source>` to the stage's HTTP server.
@@ -73,6 +70,6 @@ extension SourceSpec {
         self.init(name: config.name, url: config.url, ref: .init(parsing: ref), secretDirectory: config.secretRef, ignore: config.ignore,
                   interval: Double(config.interval.nanoseconds) / 1e9, keep: stage.keepArtifacts,
                   limits: PackLimits(maxBytes: limits.artifactBytes, maxFiles: limits.artifactFiles),
-                  connectTimeout: min(timeout, 15), transferTimeout: timeout)
+                  connectTimeout: min(timeout, 15), transferTimeout: timeout, includeSubmodules: config.includeSubmodules)
     }
 }

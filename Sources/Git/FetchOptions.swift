@@ -37,4 +37,10 @@ public struct FetchStats: Sendable, Equatable {
     public var receivedObjects: Int
     public var receivedBytes: Int
     public var updatedRefs: Int
+
+    public init(receivedObjects: Int = 0, receivedBytes: Int = 0, updatedRefs: Int = 0) {
+        self.receivedObjects = receivedObjects
+        self.receivedBytes = receivedBytes
+        self.updatedRefs = updatedRefs
+    }
 }

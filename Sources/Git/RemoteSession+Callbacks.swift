@@ -11,9 +11,9 @@ extension RemoteSession {
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.credential(out, allowed: allowed, userFromURL: userFromURL.map { String(cString: $0) })
         }
-        callbacks.certificate_check = { cert, _, _, payload in
+        callbacks.certificate_check = { cert, valid, _, payload in
             guard let cert, let payload else { return -1 }
-            return Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().certificate(cert)
+            return Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().certificate(cert, valid: valid != 0)
         }
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }

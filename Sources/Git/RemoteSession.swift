@@ -54,8 +54,14 @@ final class RemoteSession {
         return fromURL ?? remote.user ?? "git"
     }
 
-    /// Checks an SSH host key against `known_hosts`; TLS certificates keep libgit2's own verification.
-    func certificate(_ cert: UnsafeMutablePointer<git_cert>) -> Int32 {
+    /// Checks an SSH host key against `known_hosts`; a TLS certificate keeps libgit2's verdict (against the
+    /// source's `caFile` or the system CAs), said clearly when it is a refusal.
+    func certificate(_ cert: UnsafeMutablePointer<git_cert>, valid: Bool) -> Int32 {
+        if cert.pointee.cert_type == GIT_CERT_X509 {
+            guard !valid else { return 0 }
+            let trusted = options.caFile.map { "the CAs in \($0)" } ?? "the system CAs"
+            return fail(GitError(function: "check TLS certificate", message: "the TLS certificate of \(remote.host):\(remote.port) is not trusted by \(trusted) or does not name the host (put the server's CA in the secret's caFile)", kind: .certificate))
+        }
         guard cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
         let hostKey = UnsafeMutableRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
         guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {

@@ -7,7 +7,8 @@ extension Repository {
 
     /// Fetches `url` into this mirror: a full download the first time, only new objects afterwards.
     /// Refs deleted on the remote are pruned. Blocks: call it on a `GitWorker`.
-    public func fetch(from url: String, options: FetchOptions, refspecs: [String] = Repository.mirrorRefspecs) throws(GitError) -> FetchStats {
+    public func fetch(from url: String, options: FetchOptions, refspecs: [String] = Repository.mirrorRefspecs,
+                      prune: Bool = true) throws(GitError) -> FetchStats {
         let target = RemoteURL(url)
         if target.transport != .local {
             try Reachability.probe(host: target.host, port: target.port, timeout: options.connectTimeout)
@@ -22,7 +23,7 @@ extension Repository {
             var fetchOptions = git_fetch_options()
             git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION))
             fetchOptions.callbacks = session.callbacks()
-            fetchOptions.prune = GIT_FETCH_PRUNE
+            fetchOptions.prune = prune ? GIT_FETCH_PRUNE : GIT_FETCH_NO_PRUNE
             fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             fetchOptions.update_fetchhead = 0
             fetchOptions.follow_redirects = GIT_REMOTE_REDIRECT_INITIAL

@@ -4,7 +4,8 @@ extension Repository {
     /// Walks the tree of `commit` depth first, entries of each directory in byte order of their names.
     ///
     /// `enter` is asked about each directory path (`dir/`) and may skip it; `visit` gets every other entry.
-    public func walkTree(of commit: ObjectID, enter: (String) -> Bool, visit: (TreeEntry) throws -> Void) throws {
+    /// Paths start with `prefix` (a submodule's path and `/` when its tree is packed inside another).
+    public func walkTree(of commit: ObjectID, prefix: String = "", enter: (String) -> Bool, visit: (TreeEntry) throws -> Void) throws {
         var oid = commit.raw
         var commitHandle: OpaquePointer?
         try check("git_commit_lookup", git_commit_lookup(&commitHandle, handle, &oid))
@@ -12,7 +13,7 @@ extension Repository {
         var tree: OpaquePointer?
         try check("git_commit_tree", git_commit_tree(&tree, commitHandle))
         defer { git_tree_free(tree) }
-        try walk(tree!, prefix: "", enter: enter, visit: visit)
+        try walk(tree!, prefix: prefix, enter: enter, visit: visit)
     }
 
     private func walk(_ tree: OpaquePointer, prefix: String, enter: (String) -> Bool, visit: (TreeEntry) throws -> Void) throws {

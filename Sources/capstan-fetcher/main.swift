@@ -34,10 +34,12 @@ struct CapstanFetcher: AsyncParsableCommand {
         @Option(help: "Secret directory: username/password, or identity/known_hosts.") var secret: String?
         @Option(help: "Directory keeping the mirror between runs (default: a temporary one).") var mirror: String?
         @Option(help: "Gitignore-syntax pattern to leave out (repeatable).") var ignore: [String] = []
+        @Flag(help: "Pack submodules at their paths (fetched from the URLs in .gitmodules).") var includeSubmodules = false
 
         func run() async throws {
             do {
-                let revision = try await PackCommand.run(url: url, ref: ref, out: out, secret: secret, mirror: mirror, ignore: ignore)
+                let revision = try await PackCommand.run(url: url, ref: ref, out: out, secret: secret, mirror: mirror, ignore: ignore,
+                                                            includeSubmodules: includeSubmodules)
                 print(revision.json())
             } catch {
                 FileHandle.standardError.write(Data("capstan-fetcher pack: \(error)\n".utf8))

@@ -2,12 +2,15 @@ import Foundation
 
 /// `git http-backend` behind a tiny Python HTTP server with basic auth: smart HTTP as a forge serves it.
 public enum SmartHTTPServer {
-    public static func start(projectRoot: String, username: String, password: String, home: String) throws -> ServerProcess {
+    /// Starts the server; with `tls` (PEM certificate chain and key files) it speaks HTTPS.
+    public static func start(projectRoot: String, username: String, password: String, home: String,
+                             tls: (certificate: String, key: String)? = nil) throws -> ServerProcess {
         let script = home + "/smart-http.py"
         try source.write(toFile: script, atomically: true, encoding: .utf8)
         let port = FreePort.next()
-        return try ServerProcess(["python3", script, String(port), projectRoot, username, password], port: port, home: home,
-                                 log: home + "/smart-http.log")
+        let tlsArguments = tls.map { [$0.certificate, $0.key] } ?? []
+        return try ServerProcess(["python3", script, String(port), projectRoot, username, password] + tlsArguments, port: port,
+                                 home: home, log: home + "/smart-http.log")
     }
 
     static let source = #"""
@@ -74,6 +77,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):
         sys.stderr.write(format % args + "\n")
 
-ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+if len(sys.argv) > 6:
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[5], sys.argv[6])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
 """#
 }

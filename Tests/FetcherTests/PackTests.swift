@@ -8,8 +8,10 @@ import Testing
 
 @Suite struct PackTests {
     static func sync(_ url: String, data: String, ref: RefSelector = .branch("main"), ignore: [String] = [],
-                     limits: PackLimits = PackLimits(), previous: SourceState = SourceState()) async throws -> SourceSync.Outcome {
-        let spec = SourceSpec(name: "site", url: url, ref: ref, ignore: ignore, limits: limits, connectTimeout: 2, transferTimeout: 30)
+                     limits: PackLimits = PackLimits(), previous: SourceState = SourceState(), secret: String? = nil,
+                     includeSubmodules: Bool = false) async throws -> SourceSync.Outcome {
+        let spec = SourceSpec(name: "site", url: url, ref: ref, secretDirectory: secret, ignore: ignore, limits: limits, connectTimeout: 2,
+                              transferTimeout: 30, includeSubmodules: includeSubmodules)
         return try await GitWorker(name: "test").perform { try SourceSync(dataDirectory: data).sync(spec, previous: previous) }
     }
 
@@ -77,7 +79,7 @@ import Testing
         try fixture.git("commit", "-q", "-m", "gitlink")
         let outcome = try await Self.sync(fixture.path, data: fixture.root("data"))
         #expect(Set(try Self.entries(outcome.revision.path).keys) == ["a.yaml"])
-        #expect(outcome.revision.warnings == ["submodule vendor/lib left out: submodules are not followed"])
+        #expect(outcome.revision.warnings == ["submodule vendor/lib left out: submodules are not followed (set includeSubmodules)"])
     }
 
     @Test func refusesTreesOverTheLimits() async throws {

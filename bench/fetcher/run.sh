@@ -3,11 +3,13 @@
 #   1. pack a 20 000-file, ~200 MB tree: `capstan-fetcher pack` (mirror up to date) vs `git archive --format=tar.gz`
 #   2. one new commit on a 10 000-commit repository: `capstan-fetcher pack` (incremental fetch + pack) vs `git fetch` + `git archive`
 # Usage: bench/fetcher/run.sh [files] [bytes-per-file] [commits]   (defaults 20000 10240 10000)
-# Uses .build/release/capstan-fetcher when built (`swift build -c release --product capstan-fetcher`), else debug.
+# Uses a release build when there is one (`swift build -c release --product capstan-fetcher`, or with
+# `--scratch-path .build-release`; add `--static-swift-stdlib`, which halves process start), else debug. BENCH_SKIP_PACK=1 skips the 200 MB pack benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-20000}; size=${2:-10240}; commits=${3:-10000}
-bin=.build/release/capstan-fetcher; [ -x "$bin" ] || bin=.build/debug/capstan-fetcher
+bin=.build/release/capstan-fetcher; [ -x "$bin" ] || bin=.build-release/release/capstan-fetcher
+[ -x "$bin" ] || bin=.build/debug/capstan-fetcher
 [ -x "$bin" ] || swift build --product capstan-fetcher >/dev/null
 bin=$(realpath "$bin")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -27,6 +29,7 @@ print(f"{sys.argv[1]} {elapsed:.3f} {rss:.1f}")
 PY
 }
 
+if [ "${BENCH_SKIP_PACK:-}" != 1 ]; then
 echo "== building a $files-file tree of ~$((files * size / 1048576)) MB"
 git init -q -b main "$work/big"
 python3 - "$work/big" "$files" "$size" <<'PY'
@@ -51,7 +54,9 @@ read -r _ git_time git_rss < <(measure git sh -c "git -C '$work/big' archive --f
 ls -l "$work"/out/artifacts/sha256/*.tar.gz "$work/git.tar.gz" | awk '{print "   size", $5, $9}'
 echo "pack:  capstan ${capstan_time}s (peak RSS ${capstan_rss} MB)  git archive ${git_time}s (peak RSS ${git_rss} MB)  ratio $(python3 -c "print(round($capstan_time/$git_time, 2))")x"
 
-echo "== $commits-commit history, then one new commit"
+fi
+
+echo "== $commits-commit history, then one new commit (5 rounds, medians)"
 git init -q -b main "$work/history"
 python3 - "$commits" <<'PY' | git -C "$work/history" fast-import --quiet
 import sys
@@ -68,7 +73,14 @@ PY
 git -C "$work/history" reset -q --hard main
 "$bin" pack "$work/history" --ref main --mirror "$work/hmirror" --out "$work/hout" >/dev/null
 git clone -q --mirror "$work/history" "$work/gmirror"
-echo "new" > "$work/history/new.txt"; git -C "$work/history" add -A; git -C "$work/history" commit -qm new
-read -r _ cf_time cf_rss < <(measure capstan "$bin" pack "file://$work/history" --ref main --mirror "$work/hmirror" --out "$work/hout")
-read -r _ gf_time gf_rss < <(measure git sh -c "git -C '$work/gmirror' fetch -q 'file://$work/history' '+refs/heads/*:refs/heads/*' && git -C '$work/gmirror' archive --format=tar.gz main > '$work/g2.tar.gz'")
-echo "incremental: capstan fetch+pack ${cf_time}s  git fetch+archive ${gf_time}s  ratio $(python3 -c "print(round($cf_time/$gf_time, 2))")x"
+cf=(); gf=()
+for round in 1 2 3 4 5; do
+  echo "new $round" > "$work/history/new.txt"; git -C "$work/history" add -A; git -C "$work/history" commit -qm "new $round"
+  read -r _ t _ < <(measure capstan "$bin" pack "file://$work/history" --ref main --mirror "$work/hmirror" --out "$work/hout"); cf+=("$t")
+  read -r _ t _ < <(measure git sh -c "git -C '$work/gmirror' fetch -q 'file://$work/history' '+refs/heads/*:refs/heads/*' && git -C '$work/gmirror' archive --format=tar.gz main > '$work/g2.tar.gz'"); gf+=("$t")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+cf_time=$(median "${cf[@]}"); gf_time=$(median "${gf[@]}")
+echo "incremental: capstan fetch+pack ${cf_time}s  git fetch+archive ${gf_time}s  ratio $(python3 -c "print(round($cf_time/$gf_time, 2))")x  (runs: capstan ${cf[*]}; git ${gf[*]})"
+read -r _ start_time _ < <(measure capstan "$bin" --help)
+echo "process start alone (capstan-fetcher --help): ${start_time}s"
