@@ -40,8 +40,9 @@ public struct StageRunner: Sendable {
     /// After this, a graceful shutdown that hangs is escalated to task cancellation.
     public var shutdownTimeout: Duration = .seconds(20)
 
-    /// Bootstraps logging and metrics from `options`; the HTTP port defaults per stage (DESIGN.md).
-    public init(stage: String, options: StageOptions, defaultHTTPPort: Int? = nil) {
+    /// Bootstraps logging and metrics from `options`. HTTP listens where `--http` says, else where the
+    /// config's `stages.<stage>.http` says (`configuredHTTP`), else on the stage's port (DESIGN.md).
+    public init(stage: String, options: StageOptions, configuredHTTP: String? = nil, defaultHTTPPort: Int? = nil) {
         signal(SIGPIPE, SIG_IGN)
         self.stage = stage
         var logger = StageLogging.bootstrap(stage: stage, format: options.logFormat, level: options.logLevel)
@@ -49,7 +50,7 @@ public struct StageRunner: Sendable {
         self.logger = logger
         self.registry = StageMetrics.bootstrap()
         let port = defaultHTTPPort ?? Self.defaultHTTPPorts[stage] ?? 0
-        self.httpAddress = options.http ?? .loopback(port: port)
+        self.httpAddress = options.http ?? configuredHTTP.flatMap(HTTPAddress.init(parsing:)) ?? .loopback(port: port)
     }
 
     /// The HTTP ports of DESIGN.md's socket table.

@@ -15,8 +15,8 @@ import StageRuntime
         @OptionGroup var options: StageOptions
 
         func run() async throws {
-            let runner = StageRunner(stage: "applier", options: options)
             let config = try CapstanConfig.load(path: options.config)
+            let runner = StageRunner(stage: "applier", options: options, configuredHTTP: config.stages.applier.http)
             let applier = ApplierService(config: config, shard: options.shard, logger: runner.logger, readiness: runner.readiness)
             try await runner.run(services: [applier])
         }

@@ -18,8 +18,8 @@ struct CapstanFetcher: AsyncParsableCommand {
         @Option(help: "Sources fetched at once (default: stages.fetcher.concurrency).") var concurrency: Int?
 
         func run() async throws {
-            let runner = StageRunner(stage: "fetcher", options: options)
             let config = try CapstanConfig.load(path: options.config)
+            let runner = StageRunner(stage: "fetcher", options: options, configuredHTTP: config.stages.fetcher.http)
             let fetcher = FetcherService(config: config, shard: options.shard, concurrency: concurrency, logger: runner.logger, readiness: runner.readiness)
             try await runner.run(services: [fetcher], routes: fetcher.addRoutes)
         }

@@ -10,8 +10,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Apps rendered at once (default: stages.renderer.concurrency).") var concurrency: Int?
 
     func run() async throws {
-        let runner = StageRunner(stage: "renderer", options: options)
         let config = try CapstanConfig.load(path: options.config)
+        let runner = StageRunner(stage: "renderer", options: options, configuredHTTP: config.stages.renderer.http)
         let renderer = try RendererService(config: config, shard: options.shard, concurrency: concurrency,
                                            logger: runner.logger, readiness: runner.readiness)
         try await runner.run(services: [renderer])
