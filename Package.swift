@@ -97,7 +97,7 @@ let package = Package(
         // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
         .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "CapstanCore", argumentParser]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim", "capstan-applier"]),
         // The renderer stage: app layouts, plain directories, post-build substitution, bundles and their store.
         .target(name: "Renderer", dependencies: ["CapstanCore", "Manifests", "Overlays", "Sandbox", "YAML"]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "Templates", argumentParser]),

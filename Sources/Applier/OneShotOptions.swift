@@ -29,10 +29,21 @@ public struct OneShotOptions: Sendable {
             .filter { $0 != .null }
     }
 
+    /// A `--service-account` that is not `<namespace>/<name>`.
+    struct InvalidServiceAccount: Error, CustomStringConvertible {
+        var value: String
+        var description: String { "--service-account \(value): expected <namespace>/<name>, e.g. shop/deployer" }
+    }
+
     /// A ClusterClient for the configured cluster, impersonating the app's service account when given.
     func client() throws -> KubeClusterClient {
         let config = try KubeConfig.load(kubeconfig: kubeconfig)
-        let kube = KubeClient(config: config).impersonating(serviceAccount.flatMap(Impersonation.init(serviceAccount:)))
+        var impersonation: Impersonation?
+        if let serviceAccount {
+            guard let parsed = Impersonation(serviceAccount: serviceAccount) else { throw InvalidServiceAccount(value: serviceAccount) }
+            impersonation = parsed
+        }
+        let kube = KubeClient(config: config).impersonating(impersonation)
         return KubeClusterClient(kube: kube)
     }
 }

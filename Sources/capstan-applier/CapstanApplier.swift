@@ -10,8 +10,11 @@ import CapstanCore
         @Option var app: String
         @Option var kubeconfig: String?
         @Option(name: .customLong("target-namespace")) var targetNamespace: String?
+        @Option(name: .customLong("service-account"), help: "<namespace>/<name>: impersonate this service account (RBAC limits the app)")
+        var serviceAccount: String?
         @Argument(help: "bundle file, or - for standard input") var input: String
-        var options: OneShotOptions { OneShotOptions(app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, input: input) }
+        var options: OneShotOptions { OneShotOptions(
+            app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, serviceAccount: serviceAccount, input: input) }
     }
 
     struct Apply: AsyncParsableCommand {
