@@ -11,6 +11,10 @@ public struct OneShotOptions: Sendable {
     public var serviceAccount: String?
     /// A path, or `-` for standard input.
     public var input: String
+    /// Client-side rate limit. A one-shot applies one bundle and exits, so it may go faster than a
+    /// long-running controller (the Kube default, 50/100); the server's own fairness still applies.
+    public var qps: Double = 200
+    public var burst: Int = 500
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app
@@ -43,7 +47,7 @@ public struct OneShotOptions: Sendable {
             guard let parsed = Impersonation(serviceAccount: serviceAccount) else { throw InvalidServiceAccount(value: serviceAccount) }
             impersonation = parsed
         }
-        let kube = KubeClient(config: config).impersonating(impersonation)
+        let kube = KubeClient(config: config, options: KubeClientOptions(qps: qps, burst: burst)).impersonating(impersonation)
         return KubeClusterClient(kube: kube)
     }
 }

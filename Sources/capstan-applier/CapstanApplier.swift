@@ -12,9 +12,16 @@ import CapstanCore
         @Option(name: .customLong("target-namespace")) var targetNamespace: String?
         @Option(name: .customLong("service-account"), help: "<namespace>/<name>: impersonate this service account (RBAC limits the app)")
         var serviceAccount: String?
+        @Option(help: "client-side requests per second") var qps: Double = 200
+        @Option(help: "requests allowed at once before --qps applies") var burst: Int = 500
         @Argument(help: "bundle file, or - for standard input") var input: String
-        var options: OneShotOptions { OneShotOptions(
-            app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, serviceAccount: serviceAccount, input: input) }
+        var options: OneShotOptions {
+            var options = OneShotOptions(
+                app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, serviceAccount: serviceAccount, input: input)
+            options.qps = qps
+            options.burst = burst
+            return options
+        }
     }
 
     struct Apply: AsyncParsableCommand {

@@ -32,6 +32,23 @@ import Testing
         #expect(try await cluster.writes() == writes, "a re-apply of unchanged objects must send no write request")
     }
 
+    @Test func manyObjectsOfOneKindAreReadWithOneListInsteadOfAGetEach() async throws {
+        let cluster = try await EmulatedCluster()
+        defer { cluster.stop() }
+        let many = [Fixtures.namespace("shop")] + (0..<40).map { Fixtures.configMap("c\($0)", data: "\($0)") }
+        let first = try await apply(cluster, many)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.lines.filter { $0.hasSuffix(" created") }.count == 41)
+        var changed = many
+        changed[7] = Fixtures.configMap("c6", data: "changed")
+        let (gets, writes) = (try await cluster.requests(verbs: ["GET"]), try await cluster.writes())
+        let again = try await apply(cluster, changed)
+        #expect(again.lines.filter { $0.hasSuffix(" unchanged") }.count == 40, "\(again)")
+        #expect(again.lines[7] == "configmap/c6 configured")
+        #expect(try await cluster.writes() - writes == 1)
+        #expect(try await cluster.requests(verbs: ["GET"]) - gets < 10, "one LIST, not a GET per ConfigMap")
+    }
+
     @Test func aRestartedApplierPrunesFromTheStoredInventory() async throws {
         let cluster = try await EmulatedCluster()
         defer { cluster.stop() }

@@ -26,7 +26,8 @@ def bundle(namespace, n):
                 "selector": {"app": name}, "ports": [{"port": 80, "targetPort": 8080}]}})
         else:
             docs.append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": meta, "data": {"key": "v" * 64, "index": str(i)}})
-    return "\n---\n".join(json.dumps(d, sort_keys=True) for d in docs) + "\n"
+    # A leading "---" makes kubectl read a YAML stream (flow-style JSON documents) rather than one JSON value.
+    return "---\n" + "\n---\n".join(json.dumps(d, sort_keys=True) for d in docs) + "\n"
 
 
 def writes(port):
