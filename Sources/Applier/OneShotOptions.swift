@@ -12,9 +12,9 @@ public struct OneShotOptions: Sendable {
     /// A path, or `-` for standard input.
     public var input: String
     /// Client-side rate limit. A one-shot applies one bundle and exits, so it may go faster than a
-    /// long-running controller (the Kube default, 50/100); the server's own fairness still applies.
-    public var qps: Double = 200
-    public var burst: Int = 500
+    /// long-running controller (the Kube default, 50/100): its own 8 objects in flight bound the load; the server's own fairness still applies.
+    public var qps: Double = 1000
+    public var burst: Int = 1000
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app

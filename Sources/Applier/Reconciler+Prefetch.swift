@@ -10,17 +10,29 @@ extension Reconciler {
     func prefetch(_ objects: [JSONValue]) async -> [ObjectReference: JSONValue?] {
         let references = objects.compactMap(ObjectReference.init(of:))
         let groups = Dictionary(grouping: references) { ObjectReference(apiVersion: $0.apiVersion, kind: $0.kind, namespace: $0.namespace, name: "") }
-        var live: [ObjectReference: JSONValue?] = [:]
-        for (collection, members) in groups where members.count >= Self.listThreshold {
-            guard let items = try? await retry.run({ () async throws(ClusterError) in
-                try await client.list(
-                    apiVersion: collection.apiVersion, kind: collection.kind,
-                    namespace: collection.namespace.isEmpty ? nil : collection.namespace, labelSelector: nil)
-            }) else { continue }
-            var byName: [String: JSONValue] = [:]
-            for item in items { if let name = item.value(at: ["metadata", "name"])?.stringValue { byName[name] = item } }
-            for member in members { live[member] = .some(byName[member.name]) }
+        let lists = groups.filter { $0.value.count >= Self.listThreshold }
+        // The LISTs run at once: parsing one large answer overlaps the server producing the next.
+        return await withTaskGroup(of: [ObjectReference: JSONValue?].self) { group in
+            for (collection, members) in lists {
+                group.addTask { await liveObjects(of: members, in: collection) }
+            }
+            var live: [ObjectReference: JSONValue?] = [:]
+            for await found in group { live.merge(found) { first, _ in first } }
+            return live
         }
+    }
+
+    /// One LIST of `collection` (a reference without a name), matched to `members` by name; empty on failure.
+    func liveObjects(of members: [ObjectReference], in collection: ObjectReference) async -> [ObjectReference: JSONValue?] {
+        guard let items = try? await retry.run({ () async throws(ClusterError) in
+            try await client.list(
+                apiVersion: collection.apiVersion, kind: collection.kind,
+                namespace: collection.namespace.isEmpty ? nil : collection.namespace, labelSelector: nil)
+        }) else { return [:] }
+        var byName: [String: JSONValue] = [:]
+        for item in items { if let name = item.value(at: ["metadata", "name"])?.stringValue { byName[name] = item } }
+        var live: [ObjectReference: JSONValue?] = [:]
+        for member in members { live[member] = .some(byName[member.name]) }
         return live
     }
 }

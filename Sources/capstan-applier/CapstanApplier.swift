@@ -12,8 +12,8 @@ import CapstanCore
         @Option(name: .customLong("target-namespace")) var targetNamespace: String?
         @Option(name: .customLong("service-account"), help: "<namespace>/<name>: impersonate this service account (RBAC limits the app)")
         var serviceAccount: String?
-        @Option(help: "client-side requests per second") var qps: Double = 200
-        @Option(help: "requests allowed at once before --qps applies") var burst: Int = 500
+        @Option(help: "client-side requests per second") var qps: Double = 1000
+        @Option(help: "requests allowed at once before --qps applies") var burst: Int = 1000
         @Argument(help: "bundle file, or - for standard input") var input: String
         var options: OneShotOptions {
             var options = OneShotOptions(
