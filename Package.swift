@@ -99,7 +99,7 @@ let package = Package(
         // The applier daemon: bundles in, reconciles, drift healing, `status.<app>` out.
         .target(name: "ApplierStage", dependencies: ["Applier", "Kube", "Manifests", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "ApplierStage", "StageRuntime", "CapstanCore", argumentParser]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "CapstanCore", "CapstanTesting", "Kube", "capstan-kubesim", "capstan-applier"]),
         // Not a test: bench/applier/drift.sh measures drift heal latency of the daemon against kubesim.
         .executableTarget(name: "applier-drift-bench", dependencies: ["Messaging", "Kube", "CapstanCore"], path: "bench/applier/Sources"),
         .testTarget(name: "ApplierStageTests", dependencies: ["ApplierStage", "Applier", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "Kube", "FetcherTesting", "capstan-kubesim", "capstan-applier", logging]),

@@ -10,7 +10,9 @@ public struct InventoryDecodingError: Error, Sendable, CustomStringConvertible {
 extension Inventory {
     /// The ConfigMap holding this inventory: one sorted JSON line per object, so equal sets give equal bytes.
     public func configMap(namespace: String = Inventory.defaultNamespace) -> JSONValue {
-        let lines = objects.sorted().map { reference -> String in
+        // Sort on precomputed keys: `<` derives each reference's identity (a string parse) per comparison.
+        let sorted = objects.map { ($0.identity, $0.version, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        let lines = sorted.map { reference -> String in
             JSONValue.object([
                 "apiVersion": .string(reference.apiVersion), "kind": .string(reference.kind),
                 "namespace": .string(reference.namespace), "name": .string(reference.name),

@@ -13,6 +13,10 @@ public struct OneShotOptions: Sendable {
     public var input: String
     /// Diff without Capstan's provenance annotations (`capstan diff` against what the daemon applied).
     public var masksProvenance = false
+    /// Client-side rate limit. A one-shot applies one bundle and exits, so it may go faster than a
+    /// long-running controller (the Kube default, 50/100): its own 8 objects in flight bound the load; the server's own fairness still applies.
+    public var qps: Double = 1000
+    public var burst: Int = 1000
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app
@@ -31,10 +35,21 @@ public struct OneShotOptions: Sendable {
             .filter { $0 != .null }
     }
 
+    /// A `--service-account` that is not `<namespace>/<name>`.
+    struct InvalidServiceAccount: Error, CustomStringConvertible {
+        var value: String
+        var description: String { "--service-account \(value): expected <namespace>/<name>, e.g. shop/deployer" }
+    }
+
     /// A ClusterClient for the configured cluster, impersonating the app's service account when given.
     func client() throws -> KubeClusterClient {
         let config = try KubeConfig.load(kubeconfig: kubeconfig)
-        let kube = KubeClient(config: config).impersonating(serviceAccount.flatMap(Impersonation.init(serviceAccount:)))
+        var impersonation: Impersonation?
+        if let serviceAccount {
+            guard let parsed = Impersonation(serviceAccount: serviceAccount) else { throw InvalidServiceAccount(value: serviceAccount) }
+            impersonation = parsed
+        }
+        let kube = KubeClient(config: config, options: KubeClientOptions(qps: qps, burst: burst)).impersonating(impersonation)
         return KubeClusterClient(kube: kube)
     }
 }

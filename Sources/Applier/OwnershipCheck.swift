@@ -16,10 +16,10 @@ public enum OwnershipCheck {
     public static func conflicts(
         app: String, desired: [ObjectIdentity], otherInventories: [Inventory]
     ) -> [OwnershipConflict] {
-        desired.compactMap { identity in
-            otherInventories.first { $0.app != app && $0.identities.contains(identity) }.map {
-                OwnershipConflict(object: identity, app: app, owner: $0.app)
-            }
+        // Each inventory's identities are built once: per desired object they cost O(objects) each time.
+        let claims = otherInventories.filter { $0.app != app }.map { ($0.app, $0.identities) }
+        return desired.compactMap { identity in
+            claims.first { $0.1.contains(identity) }.map { OwnershipConflict(object: identity, app: app, owner: $0.0) }
         }
     }
 

@@ -39,14 +39,16 @@ extension Reconciler {
 
     /// Applies one phase with at most `concurrency` requests in flight, keeping bundle order in the results.
     func applyPhase(_ objects: [JSONValue], app: String) async -> [(ObjectOutcome, JSONValue?)] {
-        await withTaskGroup(of: (Int, ObjectOutcome, JSONValue?).self) { group in
+        let prefetched = await prefetch(objects)
+        return await withTaskGroup(of: (Int, ObjectOutcome, JSONValue?).self) { group in
             var results = [(ObjectOutcome, JSONValue?)?](repeating: nil, count: objects.count)
             var next = 0
             func startNext() {
                 guard next < objects.count else { return }
                 let index = next, object = objects[index]
                 next += 1
-                group.addTask { let (outcome, live) = await applyOne(object, app: app); return (index, outcome, live) }
+                let known = ObjectReference(of: object).flatMap { prefetched[$0] }
+                group.addTask { let (outcome, live) = await applyOne(object, app: app, prefetched: known); return (index, outcome, live) }
             }
             for _ in 0..<max(1, concurrency) { startNext() }
             for await (index, outcome, live) in group {
@@ -57,12 +59,14 @@ extension Reconciler {
         }
     }
 
-    /// Reads the live object, skips it when unchanged and drift-free, else applies it with force.
-    func applyOne(_ object: JSONValue, app: String) async -> (ObjectOutcome, JSONValue?) {
+    /// Reads the live object (unless `prefetched` already holds it, or its absence), skips it when
+    /// unchanged and drift-free, else applies it with force.
+    func applyOne(_ object: JSONValue, app: String, prefetched: JSONValue?? = nil) async -> (ObjectOutcome, JSONValue?) {
         let reference = ObjectReference(of: object)!
         do {
             return try await retry.run { () async throws(ClusterError) in
-                let live = try await client.get(reference)
+                let live: JSONValue?
+                if let prefetched { live = prefetched } else { live = try await client.get(reference) }
                 if let live, let conflict = OwnershipCheck.conflict(app: app, live: live) {
                     return (ObjectOutcome(object: reference, action: .failed, message: conflict.description), nil)
                 }

@@ -26,8 +26,18 @@ import StageRuntime
         @Option var app: String
         @Option var kubeconfig: String?
         @Option(name: .customLong("target-namespace")) var targetNamespace: String?
+        @Option(name: .customLong("service-account"), help: "<namespace>/<name>: impersonate this service account (RBAC limits the app)")
+        var serviceAccount: String?
+        @Option(help: "client-side requests per second") var qps: Double = 1000
+        @Option(help: "requests allowed at once before --qps applies") var burst: Int = 1000
         @Argument(help: "bundle file, or - for standard input") var input: String
-        var options: OneShotOptions { OneShotOptions(app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, input: input) }
+        var options: OneShotOptions {
+            var options = OneShotOptions(
+                app: app, kubeconfig: kubeconfig, targetNamespace: targetNamespace, serviceAccount: serviceAccount, input: input)
+            options.qps = qps
+            options.burst = burst
+            return options
+        }
     }
 
     struct Apply: AsyncParsableCommand {

@@ -2,14 +2,17 @@ import CapstanCore
 
 /// Small objects for the tables and scenarios.
 enum Fixtures {
-    static func deployment(_ name: String, namespace: String? = "shop", replicas: Int64 = 1, wave: String? = nil) -> JSONValue {
+    static func deployment(
+        _ name: String, namespace: String? = "shop", replicas: Int64? = 1, wave: String? = nil, image: String = "nginx:1.27"
+    ) -> JSONValue {
         var object: JSONValue = [
             "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name)],
             "spec": [
-                "replicas": .int(replicas), "selector": ["matchLabels": ["app": .string(name)]],
-                "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [["name": "app", "image": "nginx:1.27"]]]],
+                "selector": ["matchLabels": ["app": .string(name)]],
+                "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [["name": "app", "image": .string(image)]]]],
             ],
         ]
+        if let replicas { object.setValue(.int(replicas), at: ["spec", "replicas"]) }
         if let namespace { object.setValue(.string(namespace), at: ["metadata", "namespace"]) }
         if let wave { object.setValue(.string(wave), at: ["metadata", "annotations", "capstan.dev/wave"]) }
         return object

@@ -5,6 +5,7 @@ import NIOCore
 struct KubeResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let api: KubeAPI
+    let impersonation = ImpersonationLog()
 
     struct DroppedConnection: Error {}
 
@@ -16,6 +17,8 @@ struct KubeResponder: HTTPResponder {
         } catch {
             return Self.response(.status(.tooLarge(api.options.maxBodyBytes)))
         }
+        if request.uri.path == ImpersonationLog.path { return Self.response(impersonation.response) }
+        impersonation.record(request.headers.first { $0.name.canonicalName == "impersonate-user" }?.value)
         var parsed = APIRequest(method: request.method.rawValue, target: request.uri.string)
         parsed.contentType = request.headers[.contentType] ?? "application/json"
         parsed.accept = request.headers[.accept] ?? "application/json"
