@@ -19,8 +19,7 @@ struct WatchStream: Sendable {
         let pump = Task { [self] in
             for await event in events {
                 delivered.withLockedValue { $0 = max($0, event.resourceVersion) }
-                guard filter.matches(event.object) else { continue }
-                var event = event
+                guard var event = filter.translate(event) else { continue }
                 event.object["apiVersion"] = .string(type.groupVersion)
                 event.object["kind"] = .string(type.kind)
                 continuation.yield(event.line)

@@ -97,7 +97,7 @@ public final class ObjectStore: @unchecked Sendable {
             objects[storageKey, default: [:]][key] = object
             serialized[storageKey]?[key] = nil
             record(WatchEvent(kind: current == nil ? .added : .modified, storageKey: storageKey, namespace: namespace,
-                              object: object, resourceVersion: revision))
+                              object: object, resourceVersion: revision, previous: current))
             return WriteOutcome(object: object, created: current == nil, deleted: false)
         case .remove:
             guard var object = current else { return WriteOutcome(object: .null, created: false, deleted: false) }
