@@ -41,7 +41,9 @@ struct Kubectl {
     }
 
     /// Runs kubectl with `input` on stdin; kills it after `killAfter` seconds (for watches) or 60 s.
-    func run(_ arguments: [String], input: String? = nil, killAfter: Double = 60) async throws -> Result {
+    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:], killAfter: Double = 60)
+        async throws -> Result
+    {
         let out = home.appendingPathComponent("out-\(UUID().uuidString)")
         let err = home.appendingPathComponent("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -53,6 +55,7 @@ struct Kubectl {
         environment["HOME"] = home.path
         environment["KUBECONFIG"] = home.appendingPathComponent(".kube/config").path
         environment["KUBECTL_EXTERNAL_DIFF"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
