@@ -216,4 +216,27 @@ struct KubectlTests {
             #expect(created.stdout == "configmap/more created\n", "\(created.stderr)")
         }
     }
+
+    @Test func getPrintsTheServersTableColumns() async throws {
+        try await withKubectl { kubectl in
+            _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
+            _ = try await kubectl.run(["wait", "--for=condition=Available", "deployment/web", "-n", "demo", "--timeout=30s"])
+            let deployments = try await kubectl.run(["get", "deployments", "-n", "demo"])
+            let lines = deployments.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.first == "NAME READY UP-TO-DATE AVAILABLE AGE", "\(deployments.stderr)")
+            #expect(lines.dropFirst().first?.hasPrefix("web 2/2 2 2 ") == true, "\(deployments.stdout)")
+            let wide = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "wide"])
+            #expect(wide.stdout.contains("CONTAINERS   IMAGES       SELECTOR"), "\(wide.stdout)")
+            let namespaces = try await kubectl.run(["get", "ns", "demo"])
+            #expect(namespaces.stdout.hasPrefix("NAME   STATUS   AGE\ndemo   Active   "), "\(namespaces.stdout)")
+            let all = try await kubectl.run(["get", "configmaps", "-A", "--show-labels"])
+            #expect(all.stdout.hasPrefix("NAMESPACE   NAME       DATA   AGE   LABELS\ndemo        settings   2      "), "\(all.stdout)")
+            async let watched = kubectl.run(["get", "deploy", "web", "-n", "demo", "-w"], killAfter: 4)
+            try await Task.sleep(for: .seconds(1))
+            _ = try await kubectl.run(["scale", "deployment/web", "-n", "demo", "--replicas=3"])
+            let watch = try await watched
+            let rows = watch.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
+            #expect(rows.contains("web 2/3 2 2") && rows.contains("web 3/3 3 3"), "\(watch.stdout)")
+        }
+    }
 }

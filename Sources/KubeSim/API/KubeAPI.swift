@@ -103,7 +103,7 @@ public final class KubeAPI: Sendable {
 
     private func perform(_ verb: Verb, _ request: APIRequest, _ path: ResourcePath) throws(APIStatus) -> APIResponse {
         switch verb {
-        case .get: return try get(path)
+        case .get: return try get(path, request)
         case .list: return try list(path, request)
         case .watch: return try watch(path, request)
         case .create: return try create(path, request)

@@ -16,6 +16,8 @@ public struct ResourceType: Sendable, Hashable {
     public var usesGeneration: Bool
     /// The `openAPIV3Schema` of a custom resource version, for list types and map keys in patches.
     public var schema: JSONValue?
+    /// A custom resource version's `additionalPrinterColumns` (an empty array when it has none); nil for built-ins.
+    public var printerColumns: JSONValue?
 
     public init(
         group: String, version: String, kind: String, plural: String, namespaced: Bool = true,
