@@ -49,6 +49,9 @@ final class EmulatorProcess: @unchecked Sendable {
         return !process.isRunning
     }
 
+    /// What the emulator printed so far.
+    var output: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+
     func stop() {
         if process.isRunning {
             process.terminate()

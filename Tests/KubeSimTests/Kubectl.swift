@@ -16,20 +16,21 @@ struct Kubectl {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    init(port: Int) throws {
+    init(port: Int, scheme: String = "http", user: String = "{}", certificateAuthority: String? = nil) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("kubectl-home-\(UUID().uuidString)")
         let kube = home.appendingPathComponent(".kube")
         try FileManager.default.createDirectory(at: kube, withIntermediateDirectories: true)
+        let authority = certificateAuthority.map { "\n    certificate-authority: \($0)" } ?? ""
         let config = """
             apiVersion: v1
             kind: Config
             clusters:
             - name: sim
               cluster:
-                server: http://127.0.0.1:\(port)
+                server: \(scheme)://127.0.0.1:\(port)\(authority)
             users:
             - name: sim
-              user: {}
+              user: \(user)
             contexts:
             - name: sim
               context:
