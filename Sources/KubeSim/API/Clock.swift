@@ -9,7 +9,21 @@ enum Clock {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let rest = seconds - days * 86400
         let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, rest / 3600, (rest % 3600) / 60, rest % 60)
+        // Digits by hand: String(format:) showed up in profiles of server-side apply.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        let parts: [(Int64, Int, String)] = [(year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (rest / 3600, 2, ":"),
+                                             ((rest % 3600) / 60, 2, ":"), (rest % 60, 2, "Z")]
+        for (value, width, separator) in parts {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            bytes += separator.utf8
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

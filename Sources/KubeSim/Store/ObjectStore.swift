@@ -68,7 +68,7 @@ public final class ObjectStore: @unchecked Sendable {
                 if let hit = cache[key] {
                     json = hit
                 } else {
-                    json = Array(object.serialized().utf8)
+                    json = JSONBytes.serialize(object)
                     cache[key] = json
                 }
                 items.append((key, object, json))
