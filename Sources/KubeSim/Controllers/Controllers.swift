@@ -1,10 +1,13 @@
 import CapstanCore
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// The simulated control plane (as kwok does it): workloads roll out, Jobs complete, PVCs bind,
 /// namespaces empty on deletion, and dependents are garbage-collected through ownerReferences.
 public struct Controllers: Service {
     let api: KubeAPI
+    /// Objects with a settle already scheduled: a burst of writes to one object waits once, not once per write.
+    let pending = NIOLockedValueBox<Set<String>>([])
 
     public init(api: KubeAPI) { self.api = api }
 
@@ -49,9 +52,11 @@ public struct Controllers: Service {
             group.addTask { finalize(event) }
             return
         }
-        if needsRollout(event) || needsBinding(event) {
+        let key = event.storageKey + "/" + event.namespace + "/" + (event.object.value(at: ["metadata", "name"])?.stringValue ?? "")
+        if needsRollout(event) || needsBinding(event), pending.withLockedValue({ $0.insert(key).inserted }) {
             group.addTask {
                 try? await Task.sleep(for: api.options.rolloutDelay)
+                pending.withLockedValue { _ = $0.remove(key) }
                 await settle(event)
             }
         }
