@@ -12,7 +12,7 @@ import re, subprocess, sys
 
 api, machinery = sys.argv[1], sys.argv[2]
 SOURCES = [(api, p) for p in ["core/v1", "apps/v1", "batch/v1", "rbac/v1", "networking/v1", "policy/v1",
-                               "autoscaling/v2", "coordination/v1"]]
+                               "autoscaling/v2", "coordination/v1", "authorization/v1"]]
 SOURCES += [(machinery, "pkg/apis/meta/v1"), (machinery, "pkg/runtime"), (machinery, "pkg/util/intstr"),
             (machinery, "pkg/api/resource"), (machinery, "pkg/runtime/schema")]
 ROOTS = {"core.v1": ["Namespace", "ConfigMap", "Secret", "Service", "ServiceAccount", "Pod", "PersistentVolumeClaim",
@@ -20,7 +20,8 @@ ROOTS = {"core.v1": ["Namespace", "ConfigMap", "Secret", "Service", "ServiceAcco
          "apps.v1": ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"], "batch.v1": ["Job", "CronJob"],
          "rbac.v1": ["Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"],
          "networking.v1": ["Ingress", "NetworkPolicy"], "policy.v1": ["PodDisruptionBudget"],
-         "autoscaling.v2": ["HorizontalPodAutoscaler"], "coordination.v1": ["Lease"]}
+         "autoscaling.v2": ["HorizontalPodAutoscaler"], "coordination.v1": ["Lease"],
+         "authorization.v1": ["SelfSubjectAccessReview", "SelfSubjectRulesReview"]}
 SCALARS = {"string": "s", "bytes": "y", "bool": "b", "int32": "i", "int64": "i", "sint32": "i", "sint64": "i",
            "uint32": "u", "uint64": "u", "double": "d", "float": "f", "fixed32": "u", "fixed64": "u"}
 FIELD = re.compile(r"^\s*(optional|repeated)\s+([\w.]+)\s+(\w+)\s*=\s*(\d+)")

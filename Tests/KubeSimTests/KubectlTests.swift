@@ -214,6 +214,8 @@ struct KubectlTests {
             #expect(replaced.stdout == "configmap/settings replaced\n", "\(replaced.stderr)")
             let created = try await kubectl.run(["create", "-f", "-"], input: replacement.replacingOccurrences(of: "settings", with: "more"))
             #expect(created.stdout == "configmap/more created\n", "\(created.stderr)")
+            let canI = try await kubectl.run(["auth", "can-i", "create", "deployments", "-n", "shop"])
+            #expect(canI.stdout == "yes\n", "\(canI.stderr)")
         }
     }
 

@@ -90,6 +90,7 @@ public final class KubeAPI: Sendable {
         }
         if path.type.namespaced, path.namespace == nil, path.name != nil { throw APIStatus.pathNotFound }
         let verb = Verb(request: request, path: path)
+        if path.type.isReview, verb != .create { throw APIStatus.methodNotAllowed(request.method) }
         let response: APIResponse
         do throws(APIStatus) {
             response = try perform(verb, request, path)

@@ -28,6 +28,18 @@ extension ProtobufSchema {
         apps.v1.StatefulSetSpec 1:replicas:i 2:selector:mmeta.v1.LabelSelector 3:template:mcore.v1.PodTemplateSpec 4:volumeClaimTemplates:*mcore.v1.PersistentVolumeClaim 5:serviceName:s 6:podManagementPolicy:s 7:updateStrategy:mapps.v1.StatefulSetUpdateStrategy 8:revisionHistoryLimit:i 9:minReadySeconds:i 10:persistentVolumeClaimRetentionPolicy:mapps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy 11:ordinals:mapps.v1.StatefulSetOrdinals
         apps.v1.StatefulSetStatus 1:observedGeneration:i 2:replicas:i 3:readyReplicas:i 4:currentReplicas:i 5:updatedReplicas:i 6:currentRevision:s 7:updateRevision:s 9:collisionCount:i 10:conditions:*mapps.v1.StatefulSetCondition 11:availableReplicas:i
         apps.v1.StatefulSetUpdateStrategy 1:type:s 2:rollingUpdate:mapps.v1.RollingUpdateStatefulSetStrategy
+        authorization.v1.FieldSelectorAttributes 1:rawSelector:s 2:requirements:*mmeta.v1.FieldSelectorRequirement
+        authorization.v1.LabelSelectorAttributes 1:rawSelector:s 2:requirements:*mmeta.v1.LabelSelectorRequirement
+        authorization.v1.NonResourceAttributes 1:path:s 2:verb:s
+        authorization.v1.NonResourceRule 1:verbs:*s 2:nonResourceURLs:*s
+        authorization.v1.ResourceAttributes 1:namespace:s 2:verb:s 3:group:s 4:version:s 5:resource:s 6:subresource:s 7:name:s 8:fieldSelector:mauthorization.v1.FieldSelectorAttributes 9:labelSelector:mauthorization.v1.LabelSelectorAttributes
+        authorization.v1.ResourceRule 1:verbs:*s 2:apiGroups:*s 3:resources:*s 4:resourceNames:*s
+        authorization.v1.SelfSubjectAccessReview 1:metadata:mmeta.v1.ObjectMeta 2:spec:mauthorization.v1.SelfSubjectAccessReviewSpec 3:status:mauthorization.v1.SubjectAccessReviewStatus
+        authorization.v1.SelfSubjectAccessReviewSpec 1:resourceAttributes:mauthorization.v1.ResourceAttributes 2:nonResourceAttributes:mauthorization.v1.NonResourceAttributes
+        authorization.v1.SelfSubjectRulesReview 1:metadata:mmeta.v1.ObjectMeta 2:spec:mauthorization.v1.SelfSubjectRulesReviewSpec 3:status:mauthorization.v1.SubjectRulesReviewStatus
+        authorization.v1.SelfSubjectRulesReviewSpec 1:namespace:s
+        authorization.v1.SubjectAccessReviewStatus 1:allowed:b 2:reason:s 3:evaluationError:s 4:denied:b
+        authorization.v1.SubjectRulesReviewStatus 1:resourceRules:*mauthorization.v1.ResourceRule 2:nonResourceRules:*mauthorization.v1.NonResourceRule 3:incomplete:b 4:evaluationError:s
         autoscaling.v2.ContainerResourceMetricSource 1:name:s 2:target:mautoscaling.v2.MetricTarget 3:container:s
         autoscaling.v2.ContainerResourceMetricStatus 1:name:s 2:current:mautoscaling.v2.MetricValueStatus 3:container:s
         autoscaling.v2.CrossVersionObjectReference 1:kind:s 2:name:s 3:apiVersion:s
@@ -234,6 +246,7 @@ extension ProtobufSchema {
         core.v1.WindowsSecurityContextOptions 1:gmsaCredentialSpecName:s 2:gmsaCredentialSpec:s 3:runAsUserName:s 4:hostProcess:b
         intstr.IntOrString 1:type:i 2:intVal:i 3:strVal:s
         meta.v1.Condition 1:type:s 2:status:s 3:observedGeneration:i 4:lastTransitionTime:mmeta.v1.Time 5:reason:s 6:message:s
+        meta.v1.FieldSelectorRequirement 1:key:s 2:operator:s 3:values:*s
         meta.v1.FieldsV1 1:Raw:y
         meta.v1.LabelSelector 1:matchLabels:{s,s} 2:matchExpressions:*mmeta.v1.LabelSelectorRequirement
         meta.v1.LabelSelectorRequirement 1:key:s 2:operator:s 3:values:*s
