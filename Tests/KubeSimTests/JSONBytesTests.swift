@@ -15,8 +15,12 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == value.serialized())
     }
 
-    @Test func clockFormatsWholeSecondsUTC() {
+    @Test func clockFormatsAndParsesWholeSecondsUTC() {
         #expect(Clock.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
         #expect(Clock.format(Date(timeIntervalSince1970: 1_795_833_407)) == "2026-11-28T02:36:47Z")
+        #expect(Clock.parse("2026-11-28T02:36:47Z") == Date(timeIntervalSince1970: 1_795_833_407))
+        #expect(Clock.parse("2024-02-29T23:59:59Z").map(Clock.format) == "2024-02-29T23:59:59Z")
+        #expect(Clock.parse("1999-12-31T00:00:00Z").map(Clock.format) == "1999-12-31T00:00:00Z")
+        #expect(Clock.parse("not a time") == nil)
     }
 }

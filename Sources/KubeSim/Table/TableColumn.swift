@@ -35,8 +35,5 @@ struct TableColumn: Sendable {
         return .string(HumanDuration.format(now.timeIntervalSince(date)))
     }
 
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text)
-    }
+    static func parse(_ text: String) -> Date? { Clock.parse(text) }
 }
