@@ -74,5 +74,21 @@ struct Kubectl {
                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
+    /// Polls the emulator's metrics until a watch on `resource` has been answered (a `kubectl get -w` is listening).
+    func waitForWatch(on resource: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            let metrics = try await run(["get", "--raw", "/metrics"])
+            if metrics.stdout.contains("resource=\"\(resource)\",verb=\"WATCH\"") { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(message: "no watch on \(resource) within 20 s")
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     func cleanUp() { try? FileManager.default.removeItem(at: home) }
 }

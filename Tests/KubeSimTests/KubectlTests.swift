@@ -134,7 +134,7 @@ struct KubectlTests {
         try await withKubectl { kubectl in
             _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
             async let watched = kubectl.run(["get", "cm", "-n", "demo", "-w"], killAfter: 4)
-            try await Task.sleep(for: .seconds(1))
+            try await kubectl.waitForWatch(on: "configmaps")
             _ = try await kubectl.run(["apply", "-f", "-"], input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: demo\n")
             let watch = try await watched
             #expect(watch.stdout.contains("settings"))
@@ -233,8 +233,8 @@ struct KubectlTests {
             #expect(namespaces.stdout.hasPrefix("NAME   STATUS   AGE\ndemo   Active   "), "\(namespaces.stdout)")
             let all = try await kubectl.run(["get", "configmaps", "-A", "--show-labels"])
             #expect(all.stdout.hasPrefix("NAMESPACE   NAME       DATA   AGE   LABELS\ndemo        settings   2      "), "\(all.stdout)")
-            async let watched = kubectl.run(["get", "deploy", "web", "-n", "demo", "-w"], killAfter: 4)
-            try await Task.sleep(for: .seconds(1))
+            async let watched = kubectl.run(["get", "deploy", "web", "-n", "demo", "-w"], killAfter: 6)
+            try await kubectl.waitForWatch(on: "deployments")
             _ = try await kubectl.run(["scale", "deployment/web", "-n", "demo", "--replicas=3"])
             let watch = try await watched
             let rows = watch.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
