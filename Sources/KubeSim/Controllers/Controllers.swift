@@ -13,7 +13,8 @@ public struct Controllers: Service {
 
     public func run() async throws {
         api.registerStoredDefinitions()
-        guard let opened = try? api.store.watch(nil, namespace: nil, since: api.store.resourceVersion) else { return }
+        guard let opened = try? api.store.watch(nil, namespace: nil, since: api.store.resourceVersion, wants: wants)
+        else { return }
         try await catchUp()
         await withDiscardingTaskGroup { group in
             group.addTask {
@@ -52,7 +53,7 @@ public struct Controllers: Service {
             group.addTask { finalize(event) }
             return
         }
-        let key = event.storageKey + "/" + event.namespace + "/" + (event.object.value(at: ["metadata", "name"])?.stringValue ?? "")
+        let key = Self.key(event)
         if needsRollout(event) || needsBinding(event), pending.withLockedValue({ $0.insert(key).inserted }) {
             group.addTask {
                 try? await Task.sleep(for: api.options.rolloutDelay)
@@ -60,6 +61,18 @@ public struct Controllers: Service {
                 await settle(event)
             }
         }
+    }
+
+    /// Whether an event can matter to a controller: deletions always; other changes only when they need a
+    /// rollout or binding that is not already scheduled. The store asks before waking this service.
+    private func wants(_ event: WatchEvent) -> Bool {
+        if event.kind == .deleted || event.object.value(at: ["metadata", "deletionTimestamp"]) != nil { return true }
+        guard needsRollout(event) || needsBinding(event) else { return false }
+        return !pending.withLockedValue { $0.contains(Self.key(event)) }
+    }
+
+    private static func key(_ event: WatchEvent) -> String {
+        event.storageKey + "/" + event.namespace + "/" + (event.object.value(at: ["metadata", "name"])?.stringValue ?? "")
     }
 
     private func settle(_ event: WatchEvent) async {
