@@ -41,6 +41,17 @@ final class EmulatorProcess: @unchecked Sendable {
         port = found
     }
 
+    /// Sends `signal` and waits up to `seconds` for the process to exit; true when it did.
+    func interrupt(_ signal: Int32, within seconds: Double) async throws -> Bool {
+        kill(process.processIdentifier, signal)
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        return !process.isRunning
+    }
+
+    /// What the emulator printed so far.
+    var output: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+
     func stop() {
         if process.isRunning {
             process.terminate()

@@ -134,7 +134,7 @@ struct KubectlTests {
         try await withKubectl { kubectl in
             _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
             async let watched = kubectl.run(["get", "cm", "-n", "demo", "-w"], killAfter: 4)
-            try await Task.sleep(for: .seconds(1))
+            try await kubectl.waitForWatch(on: "configmaps")
             _ = try await kubectl.run(["apply", "-f", "-"], input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: demo\n")
             let watch = try await watched
             #expect(watch.stdout.contains("settings"))
@@ -176,6 +176,69 @@ struct KubectlTests {
             #expect(applied.stdout == "widget.example.com/w1 serverside-applied\n", "\(applied.stderr)")
             let listed = try await kubectl.run(["get", "wg", "-o", "name"])
             #expect(listed.stdout == "widget.example.com/w1\n", "\(listed.stderr)")
+        }
+    }
+
+    @Test func typedCreateEditLabelReplaceAndRolloutStatus() async throws {
+        try await withKubectl { kubectl in
+            // These commands send protobuf bodies: kubectl never falls back to JSON for them.
+            for (arguments, printed) in [
+                (["create", "namespace", "shop"], "namespace/shop created\n"),
+                (["create", "configmap", "settings", "-n", "shop", "--from-literal=a=b"], "configmap/settings created\n"),
+                (["create", "secret", "generic", "token", "-n", "shop", "--from-literal=t=s3cret"], "secret/token created\n"),
+                (["create", "deployment", "web", "-n", "shop", "--image=nginx:1.27", "--replicas=2", "--port=80"],
+                 "deployment.apps/web created\n"),
+                (["create", "service", "clusterip", "web", "-n", "shop", "--tcp=80:8080"], "service/web created\n"),
+            ] {
+                let result = try await kubectl.run(arguments)
+                #expect(result.stdout == printed, "\(arguments): \(result.stderr)")
+            }
+            let secret = try await kubectl.run(["get", "secret", "token", "-n", "shop", "-o", "jsonpath={.data.t}"])
+            #expect(secret.stdout == "czNjcmV0")
+            let rollout = try await kubectl.run(["rollout", "status", "deployment/web", "-n", "shop", "--timeout=30s"])
+            #expect(rollout.stdout.hasSuffix("deployment \"web\" successfully rolled out\n"), "\(rollout.stderr)")
+            let editor = kubectl.home.appendingPathComponent("editor.sh")
+            try "#!/bin/sh\nsed -i 's/a: b/a: edited/' \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+            let edited = try await kubectl.run(["edit", "configmap", "settings", "-n", "shop"], environment: ["EDITOR": editor.path])
+            #expect(edited.stdout == "configmap/settings edited\n", "\(edited.stderr)")
+            let labeled = try await kubectl.run(["label", "configmap", "settings", "-n", "shop", "tier=web"])
+            #expect(labeled.stdout == "configmap/settings labeled\n", "\(labeled.stderr)")
+            let annotated = try await kubectl.run(["annotate", "configmap", "settings", "-n", "shop", "note=x"])
+            #expect(annotated.stdout == "configmap/settings annotated\n", "\(annotated.stderr)")
+            let state = try await kubectl.run(["get", "configmap", "settings", "-n", "shop",
+                                               "-o", "jsonpath={.data.a} {.metadata.labels.tier} {.metadata.annotations.note}"])
+            #expect(state.stdout == "edited web x")
+            let replacement = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  a: replaced\n"
+            let replaced = try await kubectl.run(["replace", "-f", "-"], input: replacement)
+            #expect(replaced.stdout == "configmap/settings replaced\n", "\(replaced.stderr)")
+            let created = try await kubectl.run(["create", "-f", "-"], input: replacement.replacingOccurrences(of: "settings", with: "more"))
+            #expect(created.stdout == "configmap/more created\n", "\(created.stderr)")
+            let canI = try await kubectl.run(["auth", "can-i", "create", "deployments", "-n", "shop"])
+            #expect(canI.stdout == "yes\n", "\(canI.stderr)")
+        }
+    }
+
+    @Test func getPrintsTheServersTableColumns() async throws {
+        try await withKubectl { kubectl in
+            _ = try await kubectl.run(["apply", "--server-side", "--field-manager=gitops", "-f", "-"], input: Self.manifest())
+            _ = try await kubectl.run(["wait", "--for=condition=Available", "deployment/web", "-n", "demo", "--timeout=30s"])
+            let deployments = try await kubectl.run(["get", "deployments", "-n", "demo"])
+            let lines = deployments.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.first == "NAME READY UP-TO-DATE AVAILABLE AGE", "\(deployments.stderr)")
+            #expect(lines.dropFirst().first?.hasPrefix("web 2/2 2 2 ") == true, "\(deployments.stdout)")
+            let wide = try await kubectl.run(["get", "deploy", "web", "-n", "demo", "-o", "wide"])
+            #expect(wide.stdout.contains("CONTAINERS   IMAGES       SELECTOR"), "\(wide.stdout)")
+            let namespaces = try await kubectl.run(["get", "ns", "demo"])
+            #expect(namespaces.stdout.hasPrefix("NAME   STATUS   AGE\ndemo   Active   "), "\(namespaces.stdout)")
+            let all = try await kubectl.run(["get", "configmaps", "-A", "--show-labels"])
+            #expect(all.stdout.hasPrefix("NAMESPACE   NAME       DATA   AGE   LABELS\ndemo        settings   2      "), "\(all.stdout)")
+            async let watched = kubectl.run(["get", "deploy", "web", "-n", "demo", "-w"], killAfter: 6)
+            try await kubectl.waitForWatch(on: "deployments")
+            _ = try await kubectl.run(["scale", "deployment/web", "-n", "demo", "--replicas=3"])
+            let watch = try await watched
+            let rows = watch.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
+            #expect(rows.contains("web 2/3 2 2") && rows.contains("web 3/3 3 3"), "\(watch.stdout)")
         }
     }
 }

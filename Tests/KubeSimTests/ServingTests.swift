@@ -56,15 +56,17 @@ import Testing
         #expect(wrongNamespace.status == 400)
     }
 
+    static let widgetDefinition: JSONValue = [
+        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": ["name": "widgets.example.com"],
+        "spec": ["group": "example.com", "scope": "Namespaced",
+                 "names": ["plural": "widgets", "singular": "widget", "kind": "Widget", "shortNames": ["wg"]],
+                 "versions": [["name": "v1", "served": true, "storage": true,
+                               "schema": ["openAPIV3Schema": ["type": "object", "x-kubernetes-preserve-unknown-fields": true]]]]],
+    ]
+
     @Test func customResourceDefinitionServesItsKind() async {
-        let definition: JSONValue = [
-            "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-            "metadata": ["name": "widgets.example.com"],
-            "spec": ["group": "example.com", "scope": "Namespaced",
-                     "names": ["plural": "widgets", "singular": "widget", "kind": "Widget", "shortNames": ["wg"]],
-                     "versions": [["name": "v1", "served": true, "storage": true,
-                                   "schema": ["openAPIV3Schema": ["type": "object", "x-kubernetes-preserve-unknown-fields": true]]]]],
-        ]
+        let definition = Self.widgetDefinition
         let created = await fixture.apply("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com",
                                           definition, manager: "gitops")
         #expect(created.status == 201)

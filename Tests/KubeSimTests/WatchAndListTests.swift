@@ -50,6 +50,29 @@ import Testing
         }
     }
 
+    @Test func labelSelectorWatchSeesObjectsEnterAndLeave() async throws {
+        let fixture = APIFixture()
+        let start = await fixture.call("POST", configMaps, body: APIFixture.configMap("moving", labels: ["app": "web"]))
+        let response = await fixture.call("GET", configMaps + "?watch=true&labelSelector=app%3Dweb&resourceVersion=\(start.resourceVersion!)")
+        guard case .stream(let lines) = response.body else { Issue.record("not a stream"); return }
+        let relabel = { (app: String) in
+            await fixture.call("PATCH", configMaps + "/moving", body: ["metadata": ["labels": ["app": .string(app)]]],
+                               contentType: "application/merge-patch+json")
+        }
+        _ = await relabel("db")
+        _ = await relabel("cache")
+        _ = await relabel("web")
+        _ = await fixture.call("PATCH", configMaps + "/moving", body: ["data": ["a": "2"]], contentType: "application/merge-patch+json")
+        _ = await fixture.call("DELETE", configMaps + "/moving")
+        var seen: [String] = []
+        for await line in lines {
+            let event = try JSONValue.parse(line)
+            seen.append("\(event["type"]!.stringValue!) \(event.value(at: ["object", "metadata", "labels", "app"])!.stringValue!)")
+            if seen.count == 4 { break }
+        }
+        #expect(seen == ["DELETED db", "ADDED web", "MODIFIED web", "DELETED web"])
+    }
+
     @Test func labelSelectorsSupportEveryOperator() async {
         let fixture = APIFixture()
         _ = await fixture.call("POST", configMaps, body: APIFixture.configMap("one", labels: ["app": "web", "tier": "front"]))

@@ -21,7 +21,7 @@ public struct APIResponse: Sendable {
     }
 
     static func json(_ value: JSONValue, status: Int = 200, contentType: String = "application/json") -> APIResponse {
-        APIResponse(status: status, headers: [("Content-Type", contentType)], body: .bytes(Array(value.serialized().utf8)))
+        APIResponse(status: status, headers: [("Content-Type", contentType)], body: .bytes(JSONBytes.serialize(value)))
     }
 
     static func text(_ text: String, status: Int = 200) -> APIResponse {

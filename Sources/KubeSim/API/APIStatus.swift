@@ -100,7 +100,10 @@ extension APIStatus {
         APIStatus(code: 413, reason: "RequestEntityTooLarge", message: "Request entity too large: limit is \(limit)")
     }
 
-    static func unsupportedMediaType(_ contentType: String) -> APIStatus {
-        APIStatus(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+    static func unsupportedMediaType(
+        _ contentType: String, accepted: String = "application/json, application/yaml, application/vnd.kubernetes.protobuf"
+    ) -> APIStatus {
+        APIStatus(code: 415, reason: "UnsupportedMediaType",
+                  message: "the body of the request was in an unknown format - accepted media types include: \(accepted)")
     }
 }

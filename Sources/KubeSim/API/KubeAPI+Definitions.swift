@@ -34,6 +34,7 @@ extension KubeAPI {
                 hasScale: version.value(at: ["subresources", "scale"]) != nil, usesGeneration: true)
             type.singular = names["singular"]?.stringValue ?? kind.lowercased()
             type.schema = version.value(at: ["schema", "openAPIV3Schema"])
+            type.printerColumns = version["additionalPrinterColumns"] ?? []
             return type
         }
     }

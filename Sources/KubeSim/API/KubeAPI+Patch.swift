@@ -21,7 +21,9 @@ extension KubeAPI {
             }
             transform = { target throws(APIStatus) in try self.engine.strategicMergePatch(patch, to: target, type: path.type) }
         default:
-            throw APIStatus.unsupportedMediaType(request.contentType)
+            throw APIStatus.unsupportedMediaType(
+                request.contentType, accepted: "application/json-patch+json, application/merge-patch+json, "
+                    + "application/apply-patch+yaml, application/strategic-merge-patch+json")
         }
         if path.subresource == "scale" { return try writeScale(path, request, transform) }
         return try modify(path, request) { current throws(APIStatus) in

@@ -2,9 +2,12 @@ import CapstanCore
 import Foundation
 
 extension KubeAPI {
-    func get(_ path: ResourcePath) throws(APIStatus) -> APIResponse {
+    func get(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
         let object = try existing(path)
         if path.subresource == "scale" { return .json(Scale.from(object, type: path.type)) }
+        if path.subresource == nil, let table = TableWriter(request, type: path.type) {
+            return table.response([object], metadata: ["resourceVersion": object.value(at: ["metadata", "resourceVersion"]) ?? ""])
+        }
         return .json(served(object, as: path.type))
     }
 
@@ -27,31 +30,46 @@ extension KubeAPI {
         let filter = try ObjectFilter(request.query)
         let (items, resourceVersion) = store.listSerialized(path.type.storageKey, namespace: path.namespace)
         let page = try Page(query: request.query)
-        var body: [UInt8] = []
-        body.reserveCapacity(items.reduce(64) { $0 + $1.json.count + 1 })
-        body += Array("{\"apiVersion\":\"\(path.type.groupVersion)\",\"items\":[".utf8)
-        var count = 0
+        var chosen: [(object: JSONValue, json: [UInt8])] = []
         var lastKey: String?
         var remaining = 0
         for (key, object, json) in items where page.after.map({ key > $0 }) ?? true {
             guard filter.matches(object) else { continue }
-            if let limit = page.limit, count >= limit {
+            if let limit = page.limit, chosen.count >= limit {
                 remaining += 1
                 continue
             }
-            if count > 0 { body.append(UInt8(ascii: ",")) }
-            if object["apiVersion"]?.stringValue == path.type.groupVersion, object["kind"]?.stringValue == path.type.kind {
-                body += json
-            } else {
-                body += Array(served(object, as: path.type).serialized().utf8)
-            }
-            count += 1
+            chosen.append((object, json))
             lastKey = key
         }
-        var tail = "],\"kind\":\"\(path.type.kind)List\",\"metadata\":{"
-        if remaining > 0, let lastKey {
-            tail += "\"continue\":\"\(Page.token(after: lastKey, resourceVersion: resourceVersion))\",\"remainingItemCount\":\(remaining),"
+        let token = remaining > 0 ? lastKey.map { Page.token(after: $0, resourceVersion: resourceVersion) } : nil
+        if let table = TableWriter(request, type: path.type) {
+            var metadata: JSONValue = ["resourceVersion": .string(String(resourceVersion))]
+            if let token {
+                metadata["continue"] = .string(token)
+                metadata["remainingItemCount"] = .int(Int64(remaining))
+            }
+            return table.response(chosen.map(\.object), metadata: metadata)
         }
+        return listBody(path.type, chosen, token: token, remaining: remaining, resourceVersion: resourceVersion)
+    }
+
+    /// The list as JSON, spliced from each object's cached serialization: lists of thousands stay cheap.
+    private func listBody(_ type: ResourceType, _ chosen: [(object: JSONValue, json: [UInt8])], token: String?,
+                          remaining: Int, resourceVersion: Int64) -> APIResponse {
+        var body: [UInt8] = []
+        body.reserveCapacity(chosen.reduce(64) { $0 + $1.json.count + 1 })
+        body += Array("{\"apiVersion\":\"\(type.groupVersion)\",\"items\":[".utf8)
+        for (index, (object, json)) in chosen.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            if object["apiVersion"]?.stringValue == type.groupVersion, object["kind"]?.stringValue == type.kind {
+                body += json
+            } else {
+                body += Array(served(object, as: type).serialized().utf8)
+            }
+        }
+        var tail = "],\"kind\":\"\(type.kind)List\",\"metadata\":{"
+        if let token { tail += "\"continue\":\"\(token)\",\"remainingItemCount\":\(remaining)," }
         tail += "\"resourceVersion\":\"\(resourceVersion)\"}}"
         body += Array(tail.utf8)
         return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(body))
@@ -78,8 +96,10 @@ extension KubeAPI {
         let stream = WatchStream(
             events: opened.events, cancel: opened.cancel, filter: filter, type: path.type,
             timeout: .seconds(faults.watchTimeout(default: timeout)),
-            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store, start: start)
-        return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .stream(stream.lines()))
+            bookmarks: request.query["allowWatchBookmarks"] == "true", store: store, start: start,
+            table: TableWriter(request, type: path.type))
+        let contentType = stream.table == nil ? "application/json" : TableWriter.contentType
+        return APIResponse(status: 200, headers: [("Content-Type", contentType)], body: .stream(stream.lines()))
     }
 
     /// A watch that cannot start is a 200 stream with one ERROR event, as the real server answers.
@@ -89,47 +109,5 @@ extension KubeAPI {
         continuation.yield(event.line)
         continuation.finish()
         return APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: .stream(stream))
-    }
-}
-
-/// Label and field selectors of a list or watch, plus the name of a single-object watch.
-struct ObjectFilter: Sendable {
-    var labels: LabelSelector?
-    var fields: FieldSelector?
-    var name: String?
-
-    init(_ query: [String: String]) throws(APIStatus) {
-        if let text = query["labelSelector"], !text.isEmpty { labels = try LabelSelector(parsing: text) }
-        if let text = query["fieldSelector"], !text.isEmpty { fields = try FieldSelector(parsing: text) }
-    }
-
-    func matches(_ object: JSONValue) -> Bool {
-        if let name, object.value(at: ["metadata", "name"])?.stringValue != name { return false }
-        if let fields, !fields.matches(object) { return false }
-        if let labels {
-            let pairs = object.value(at: ["metadata", "labels"])?.objectValue ?? [:]
-            return labels.matches(pairs.compactMapValues(\.stringValue))
-        }
-        return true
-    }
-}
-
-/// `limit` and `continue` of a list: continue tokens carry the last key returned.
-struct Page {
-    var limit: Int?
-    var after: String?
-
-    init(query: [String: String]) throws(APIStatus) {
-        if let text = query["limit"], let number = Int(text), number > 0 { limit = number }
-        if let token = query["continue"], !token.isEmpty {
-            guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
-                let bar = text.firstIndex(of: "|")
-            else { throw APIStatus.badRequest("continue key is not valid: illegal base64 data") }
-            after = String(text[text.index(after: bar)...])
-        }
-    }
-
-    static func token(after key: String, resourceVersion: Int64) -> String {
-        Data("\(resourceVersion)|\(key)".utf8).base64EncodedString()
     }
 }

@@ -4,6 +4,7 @@ extension KubeAPI {
     func create(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
         guard path.subresource == nil else { throw APIStatus.methodNotAllowed(request.method) }
         var object = try decodeObject(request, path.type)
+        if path.type.isReview { return .json(Self.allowed(object), status: 201) }
         try placeInNamespace(&object, path)
         object = ObjectRules.prepareCreate(object, type: path.type, now: Clock.now())
         let name = object.value(at: ["metadata", "name"])?.stringValue ?? ""
@@ -16,6 +17,13 @@ extension KubeAPI {
         }
         afterWrite(path.type, outcome, dryRun: request.isDryRun)
         return .json(served(outcome.object, as: path.type), status: 201)
+    }
+
+    /// The emulator authorizes everything it authenticates: every review is allowed.
+    static func allowed(_ review: JSONValue) -> JSONValue {
+        var review = review
+        review["status"] = ["allowed": true, "reason": "capstan-kubesim allows every authenticated request"]
+        return review
     }
 
     func update(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {

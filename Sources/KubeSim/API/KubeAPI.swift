@@ -76,15 +76,21 @@ public final class KubeAPI: Sendable {
     }
 
     private func resourceRoute(_ request: APIRequest, _ path: ResourcePath) throws(APIStatus) -> APIResponse {
-        // client-go falls back to JSON after a 415 for a protobuf or CBOR body.
-        if !request.body.isEmpty, request.contentType.hasPrefix("application/vnd.kubernetes.protobuf")
-            || request.contentType.hasPrefix("application/cbor")
-        {
-            throw APIStatus(code: 415, reason: "UnsupportedMediaType",
-                            message: "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
+        var request = request
+        if !request.body.isEmpty, request.contentType.hasPrefix("application/vnd.kubernetes.protobuf") {
+            // kubectl's typed commands (`create configmap`, `create deployment`, …) send protobuf and never fall back.
+            let object = try ProtobufDecoder(schema: .shared).decodeEnvelope(request.body)
+            guard object != .null else { throw APIStatus.unsupportedMediaType(request.contentType) }
+            request.body = Array(object.serialized().utf8)
+            request.contentType = "application/json"
+        }
+        // client-go falls back to JSON after a 415 for a CBOR body.
+        if !request.body.isEmpty, request.contentType.hasPrefix("application/cbor") {
+            throw APIStatus.unsupportedMediaType(request.contentType)
         }
         if path.type.namespaced, path.namespace == nil, path.name != nil { throw APIStatus.pathNotFound }
         let verb = Verb(request: request, path: path)
+        if path.type.isReview, verb != .create { throw APIStatus.methodNotAllowed(request.method) }
         let response: APIResponse
         do throws(APIStatus) {
             response = try perform(verb, request, path)
@@ -98,7 +104,7 @@ public final class KubeAPI: Sendable {
 
     private func perform(_ verb: Verb, _ request: APIRequest, _ path: ResourcePath) throws(APIStatus) -> APIResponse {
         switch verb {
-        case .get: return try get(path)
+        case .get: return try get(path, request)
         case .list: return try list(path, request)
         case .watch: return try watch(path, request)
         case .create: return try create(path, request)

@@ -77,12 +77,14 @@ enum ObjectRules {
 
     /// Drops `null` members of objects (not of arrays), as decoding into typed structs does.
     static func removeNulls(_ value: inout JSONValue) {
+        // Most objects have no nulls: look first, rebuild only the branches that need it.
+        guard containsNull(value) else { return }
         switch value {
         case .object(var members):
             for (key, member) in members {
                 if member == .null {
                     members[key] = nil
-                } else {
+                } else if containsNull(member) {
                     var child = member
                     removeNulls(&child)
                     members[key] = child
@@ -96,6 +98,14 @@ enum ObjectRules {
                 return element
             })
         default: break
+        }
+    }
+
+    private static func containsNull(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let members): members.values.contains { $0 == .null || containsNull($0) }
+        case .array(let elements): elements.contains(where: containsNull)
+        default: false
         }
     }
 

@@ -12,17 +12,23 @@ struct WatchStream: Sendable {
     let store: ObjectStore
     /// Where the watch started: bookmarks never claim more than what was delivered since.
     let start: Int64
+    /// Set when the client watches Tables: each event then carries a one-row Table.
+    let table: TableWriter?
 
     func lines() -> AsyncStream<String> {
         let (output, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .unbounded)
         let delivered = NIOLockedValueBox(start)
         let pump = Task { [self] in
+            var sentHeaders = false
             for await event in events {
                 delivered.withLockedValue { $0 = max($0, event.resourceVersion) }
-                guard filter.matches(event.object) else { continue }
-                var event = event
+                guard var event = filter.translate(event) else { continue }
                 event.object["apiVersion"] = .string(type.groupVersion)
                 event.object["kind"] = .string(type.kind)
+                if let table {
+                    event.object = table.table([event.object], metadata: [:], headers: !sentHeaders)
+                    sentHeaders = true
+                }
                 continuation.yield(event.line)
             }
             continuation.finish()

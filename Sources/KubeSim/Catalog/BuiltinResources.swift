@@ -49,6 +49,8 @@ enum BuiltinResources {
         ResourceType(group: "autoscaling", version: "v2", kind: "HorizontalPodAutoscaler",
                      plural: "horizontalpodautoscalers", shortNames: ["hpa"], categories: ["all"], hasStatus: true),
         ResourceType(group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases"),
+        ResourceType(group: "authorization.k8s.io", version: "v1", kind: "SelfSubjectAccessReview",
+                     plural: "selfsubjectaccessreviews", namespaced: false, verbs: ["create"]),
         ResourceType(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition",
                      plural: "customresourcedefinitions", namespaced: false, shortNames: ["crd", "crds"],
                      categories: ["api-extensions"], hasStatus: true, usesGeneration: true),

@@ -14,13 +14,17 @@ public struct ResourceType: Sendable, Hashable {
     public var hasScale: Bool
     /// Whether `metadata.generation` is kept (workloads, custom resources).
     public var usesGeneration: Bool
+    /// The verbs discovery lists; create-only reviews are answered, never stored.
+    public var verbs: [String]
     /// The `openAPIV3Schema` of a custom resource version, for list types and map keys in patches.
     public var schema: JSONValue?
+    /// A custom resource version's `additionalPrinterColumns` (an empty array when it has none); nil for built-ins.
+    public var printerColumns: JSONValue?
 
     public init(
         group: String, version: String, kind: String, plural: String, namespaced: Bool = true,
         shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false, hasScale: Bool = false,
-        usesGeneration: Bool = false
+        usesGeneration: Bool = false, verbs: [String] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
     ) {
         self.group = group
         self.version = version
@@ -33,7 +37,11 @@ public struct ResourceType: Sendable, Hashable {
         self.hasStatus = hasStatus
         self.hasScale = hasScale
         self.usesGeneration = usesGeneration
+        self.verbs = verbs
     }
+
+    /// A create-only review (`kubectl auth can-i`): answered from the request, never stored.
+    public var isReview: Bool { verbs == ["create"] }
 
     /// `apps/v1`, or `v1` for the core group.
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }

@@ -1,16 +1,20 @@
 import CapstanCore
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// The simulated control plane (as kwok does it): workloads roll out, Jobs complete, PVCs bind,
 /// namespaces empty on deletion, and dependents are garbage-collected through ownerReferences.
 public struct Controllers: Service {
     let api: KubeAPI
+    /// Objects with a settle already scheduled: a burst of writes to one object waits once, not once per write.
+    let pending = NIOLockedValueBox<Set<String>>([])
 
     public init(api: KubeAPI) { self.api = api }
 
     public func run() async throws {
         api.registerStoredDefinitions()
-        guard let opened = try? api.store.watch(nil, namespace: nil, since: api.store.resourceVersion) else { return }
+        guard let opened = try? api.store.watch(nil, namespace: nil, since: api.store.resourceVersion, wants: wants)
+        else { return }
         try await catchUp()
         await withDiscardingTaskGroup { group in
             group.addTask {
@@ -49,12 +53,26 @@ public struct Controllers: Service {
             group.addTask { finalize(event) }
             return
         }
-        if needsRollout(event) || needsBinding(event) {
+        let key = Self.key(event)
+        if needsRollout(event) || needsBinding(event), pending.withLockedValue({ $0.insert(key).inserted }) {
             group.addTask {
                 try? await Task.sleep(for: api.options.rolloutDelay)
+                pending.withLockedValue { _ = $0.remove(key) }
                 await settle(event)
             }
         }
+    }
+
+    /// Whether an event can matter to a controller: deletions always; other changes only when they need a
+    /// rollout or binding that is not already scheduled. The store asks before waking this service.
+    private func wants(_ event: WatchEvent) -> Bool {
+        if event.kind == .deleted || event.object.value(at: ["metadata", "deletionTimestamp"]) != nil { return true }
+        guard needsRollout(event) || needsBinding(event) else { return false }
+        return !pending.withLockedValue { $0.contains(Self.key(event)) }
+    }
+
+    private static func key(_ event: WatchEvent) -> String {
+        event.storageKey + "/" + event.namespace + "/" + (event.object.value(at: ["metadata", "name"])?.stringValue ?? "")
     }
 
     private func settle(_ event: WatchEvent) async {

@@ -39,12 +39,10 @@ struct Discovery {
         return ["name": .string(entry.group), "versions": .array(versions), "preferredVersion": versions[0]]
     }
 
-    static let verbs: JSONValue = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
-
     private func legacyResources(_ type: ResourceType) -> [JSONValue] {
         var resources: [JSONValue] = [[
             "name": .string(type.plural), "singularName": .string(type.singular), "namespaced": .bool(type.namespaced),
-            "kind": .string(type.kind), "verbs": Self.verbs,
+            "kind": .string(type.kind), "verbs": .array(type.verbs.map { .string($0) }),
             "shortNames": .array(type.shortNames.map { .string($0) }), "categories": .array(type.categories.map { .string($0) }),
         ]]
         if type.hasStatus {
@@ -79,7 +77,7 @@ struct Discovery {
         }
         var resource: JSONValue = [
             "resource": .string(type.plural), "responseKind": kind, "scope": type.namespaced ? "Namespaced" : "Cluster",
-            "singularResource": .string(type.singular), "verbs": Self.verbs,
+            "singularResource": .string(type.singular), "verbs": .array(type.verbs.map { .string($0) }),
         ]
         if !type.shortNames.isEmpty { resource["shortNames"] = .array(type.shortNames.map { .string($0) }) }
         if !type.categories.isEmpty { resource["categories"] = .array(type.categories.map { .string($0) }) }

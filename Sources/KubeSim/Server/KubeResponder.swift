@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// Adapts Hummingbird requests to `KubeAPI` and writes its responses, streaming watches chunk by chunk.
 struct KubeResponder: HTTPResponder {
@@ -44,7 +45,8 @@ struct KubeResponder: HTTPResponder {
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         case .stream(let lines):
             return Response(status: status, headers: fields, body: ResponseBody { writer in
-                for await line in lines { try await writer.write(ByteBuffer(string: line)) }
+                // A watch must not hold up shutdown: Ctrl-C ends the stream as the real server's does.
+                for await line in lines.cancelOnGracefulShutdown() { try await writer.write(ByteBuffer(string: line)) }
                 try await writer.finish(nil)
             })
         case .dropConnection:

@@ -18,6 +18,8 @@ public final class ObjectStore: @unchecked Sendable {
     struct Watcher {
         var storageKey: String?
         var namespace: String?
+        /// Decides, under the store's lock, whether the watcher wants an event at all (saves waking it).
+        var wants: (@Sendable (WatchEvent) -> Bool)?
         var continuation: AsyncStream<WatchEvent>.Continuation
     }
 
@@ -68,7 +70,7 @@ public final class ObjectStore: @unchecked Sendable {
                 if let hit = cache[key] {
                     json = hit
                 } else {
-                    json = Array(object.serialized().utf8)
+                    json = JSONBytes.serialize(object)
                     cache[key] = json
                 }
                 items.append((key, object, json))
@@ -97,7 +99,7 @@ public final class ObjectStore: @unchecked Sendable {
             objects[storageKey, default: [:]][key] = object
             serialized[storageKey]?[key] = nil
             record(WatchEvent(kind: current == nil ? .added : .modified, storageKey: storageKey, namespace: namespace,
-                              object: object, resourceVersion: revision))
+                              object: object, resourceVersion: revision, previous: current))
             return WriteOutcome(object: object, created: current == nil, deleted: false)
         case .remove:
             guard var object = current else { return WriteOutcome(object: .null, created: false, deleted: false) }
@@ -126,6 +128,7 @@ public final class ObjectStore: @unchecked Sendable {
         for watcher in watchers.values {
             if let wanted = watcher.storageKey, wanted != event.storageKey { continue }
             if let wanted = watcher.namespace, wanted != event.namespace { continue }
+            if let wants = watcher.wants, !wants(event) { continue }
             watcher.continuation.yield(event)
         }
     }
@@ -138,8 +141,8 @@ extension ObjectStore {
     ///
     /// With `since == nil` the stream starts with an ADDED event per current object; otherwise it replays the
     /// logged events after `since`, or throws 410 Expired when the log no longer reaches back that far.
-    public func watch(_ storageKey: String?, namespace: String?, since: Int64?) throws(APIStatus)
-        -> (events: AsyncStream<WatchEvent>, cancel: @Sendable () -> Void)
+    public func watch(_ storageKey: String?, namespace: String?, since: Int64?, wants: (@Sendable (WatchEvent) -> Bool)? = nil)
+        throws(APIStatus) -> (events: AsyncStream<WatchEvent>, cancel: @Sendable () -> Void)
     {
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .unbounded)
         lock.lock()
@@ -160,7 +163,7 @@ extension ObjectStore {
         }
         let id = nextWatcherID
         nextWatcherID += 1
-        watchers[id] = Watcher(storageKey: storageKey, namespace: namespace, continuation: continuation)
+        watchers[id] = Watcher(storageKey: storageKey, namespace: namespace, wants: wants, continuation: continuation)
         let cancel: @Sendable () -> Void = { [weak self] in
             guard let self else { return }
             let removed = self.lock.withLock { self.watchers.removeValue(forKey: id) }

@@ -12,6 +12,8 @@ public struct WatchEvent: Sendable {
     public var namespace: String
     public var object: JSONValue
     public var resourceVersion: Int64
+    /// The object before a MODIFIED change, so selector watches can tell objects entering and leaving.
+    public var previous: JSONValue? = nil
 
     /// `{"type":…,"object":…}` followed by a newline.
     public var line: String {
