@@ -81,7 +81,7 @@ let package = Package(
 
         // The kustomize-compatible overlay engine.
         .target(name: "Overlays", dependencies: ["CapstanCore", "Charts", "Manifests", "Patching", "Sandbox", "YAML", crypto]),
-        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore"]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "Manifests", "Sandbox", "CapstanCore", "CapstanTesting"]),
 
         // Shared runtime of every stage executable: logging, redaction, options, HTTP health/metrics, lifecycle.
         .target(
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "CapstanCore"]),
         // Helm charts rendered natively: loading, values coalescing, rendering, ordering.
         .target(name: "Charts", dependencies: ["Templates", "Manifests", "Sandbox", "CapstanCore", "Archive"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Sandbox", "CapstanCore", "CapstanTesting", "Templates"], exclude: ["conformance-floor.json", "FAILING.md"]),
 
         // ZeroMQ: the only module importing CZeroMQ; sockets live on their own threads.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),

@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanTesting
 import Charts
 import Foundation
 import Sandbox
@@ -7,12 +8,7 @@ import Testing
 /// Schema validation, the `--set-*` family and repeatable renders, on charts written by the test.
 @Suite struct FeatureTests {
     func tree(_ files: [String: String]) throws -> (String, SourceTree) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)").path
-        for (path, text) in files {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        let root = try ScratchTree.write(files, prefix: "charts")
         return (root, try SourceTree(root: root))
     }
 

@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanTesting
 import Foundation
 import Overlays
 import Sandbox
@@ -7,12 +8,7 @@ import Testing
 /// kustomize `helmCharts` entries inflated by Capstan's chart engine from a chart in the repository.
 @Suite struct HelmChartsTests {
     func tree(_ files: [String: String]) throws -> (String, SourceTree) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("helmcharts-\(UUID().uuidString)").path
-        for (path, text) in files {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        let root = try ScratchTree.write(files, prefix: "helmcharts")
         return (root, try SourceTree(root: root))
     }
 
