@@ -1,5 +1,5 @@
 /// A parsed template body: the unit `{{define}}`, `{{block}}` and a file each produce.
-final class ParsedTree {
+final class ParsedTree: @unchecked Sendable {  // immutable after parsing; shared through ParseCache
     let name: String
     let source: TreeSource
     let root: [Node]

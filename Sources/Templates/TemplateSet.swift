@@ -40,6 +40,8 @@ public final class TemplateSet: @unchecked Sendable {
     var trees: [String: ParsedTree] = [:]
     public let functions: FunctionTable
     public var options: TemplateOptions
+    /// `ParseCache.fingerprint(functions)`, computed at the first parse.
+    var functionsFingerprint: Int?
 
     public init(functions: FunctionTable, options: TemplateOptions = TemplateOptions()) {
         self.functions = functions
@@ -50,6 +52,7 @@ public final class TemplateSet: @unchecked Sendable {
     public func clone() -> TemplateSet {
         let copy = TemplateSet(functions: functions, options: options)
         copy.trees = trees
+        copy.functionsFingerprint = functionsFingerprint
         return copy
     }
 
@@ -63,6 +66,25 @@ public final class TemplateSet: @unchecked Sendable {
     }
 
     public func parse(name: String, bytes: [UInt8]) throws(TemplateError) {
+        let fingerprint = functionsFingerprint ?? ParseCache.fingerprint(functions)
+        functionsFingerprint = fingerprint
+        let key = ParseCache.Key(name: name, bytes: bytes, leftDelim: options.leftDelim, rightDelim: options.rightDelim,
+                                 functions: fingerprint)
+        let parsed: [(String, ParsedTree)]
+        if let cached = ParseCache.lookup(key) {
+            parsed = cached
+        } else {
+            parsed = try parseUncached(name: name, bytes: bytes)
+            ParseCache.store(key, parsed)
+        }
+        for (treeName, tree) in parsed {
+            // A later empty definition does not replace an existing template (Go's associate).
+            if let old = trees[treeName], tree.isEmpty, !old.isEmpty { continue }
+            trees[treeName] = tree
+        }
+    }
+
+    func parseUncached(name: String, bytes: [UInt8]) throws(TemplateError) -> [(String, ParsedTree)] {
         let functions = self.functions
         var parser = Parser(name: name, text: bytes, leftDelim: options.leftDelim, rightDelim: options.rightDelim,
                             hasFunction: { functions[$0] != nil })
@@ -72,11 +94,7 @@ public final class TemplateSet: @unchecked Sendable {
         } catch {
             throw TemplateError(phase: .parse, message: error.message)
         }
-        for (treeName, tree) in parsed {
-            // A later empty definition does not replace an existing template (Go's associate).
-            if let old = trees[treeName], tree.isEmpty, !old.isEmpty { continue }
-            trees[treeName] = tree
-        }
+        return parsed
     }
 
     /// Executes template `name` with `data` as dot and returns the output bytes.
