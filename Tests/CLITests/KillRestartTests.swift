@@ -22,6 +22,7 @@ import Testing
         (["renderer"], ["renderer"]),
         (["applier"], ["applier"]),
         (["fetcher", "renderer", "applier"], ["applier", "fetcher", "renderer"]),
+        (["applier", "renderer", "fetcher"], ["renderer", "applier", "fetcher"]),
     ]
 
     @Test(arguments: 0..<scenarios.count)

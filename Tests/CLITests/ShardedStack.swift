@@ -17,7 +17,7 @@ struct ShardedStack {
     let processes: StageProcesses
 
     /// `apps`: app name → source name; each app's files are `apps/<app>/…` with namespace `<app>`.
-    static func with(files: [String: String], sources: [String], apps: [String: String],
+    static func with(files: [String: String], sources: [String], apps: [String: String], interval: String = "1h",
                      _ body: (ShardedStack) async throws -> Void) async throws {
         let git = try GitFixture()
         defer { git.remove() }
@@ -34,7 +34,7 @@ struct ShardedStack {
             let config = git.root("capstan-\(index).yaml")
             try """
                 sources:
-                \(sources.map { "  - { name: \($0), url: \"\(git.path)\", interval: 1h }" }.joined(separator: "\n"))
+                \(sources.map { "  - { name: \($0), url: \"\(git.path)\", interval: \(interval) }" }.joined(separator: "\n"))
                 apps:
                 \(apps.sorted { $0.key < $1.key }.map { "  - { name: \($0.key), source: \($0.value), path: apps/\($0.key), targetNamespace: \($0.key), prune: true, timeout: 30s }" }.joined(separator: "\n"))
                 stages:

@@ -53,4 +53,33 @@ import Testing
             }
         }
     }
+
+    @Test func killedShardsRestartAndEveryAppConvergesOnTheNextCommitWrittenOnce() async throws {
+        // A short poll interval: the surviving fetcher finds B itself.
+        try await ShardedStack.with(files: Self.files, sources: ["site", "infra"], apps: Self.apps, interval: "1s") { stack in
+            let a = try stack.git.head()
+            _ = try await stack.waitForApps { apps in Self.apps.keys.allSatisfy { name in apps.contains { Self.isReady($0, name, at: a) } } }
+            let before = try await stack.cluster.writeCounts()
+
+            // One instance of each stage, from different shards, dies; B changes every app.
+            for name in ["fetcher-0", "renderer-1", "applier-0"] { try await stack.processes.kill(name) }
+            var changed: [String: String] = [:]
+            for app in Self.apps.keys { changed["apps/\(app)/config.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(app)-config\ndata:\n  app: \(app)\n  commit: b\n" }
+            let b = try stack.git.commit("b", files: changed)
+            for name in ["applier-0", "renderer-1", "fetcher-0"] { try stack.processes.start(name) }
+
+            _ = try await stack.waitForApps { apps in Self.apps.keys.allSatisfy { name in apps.contains { Self.isReady($0, name, at: b) } } }
+            for app in Self.apps.keys {
+                #expect(try await stack.cluster.get("/api/v1/namespaces/\(app)/configmaps/\(app)-config")?["data"]?["commit"] == "b")
+            }
+            // Per app: its changed ConfigMap, once (the inventory's object list is unchanged, so not rewritten).
+            let expected = ["APPLY configmaps": Self.apps.count]
+            let writes = try await stack.cluster.waitForWrites(since: before, toReach: expected)
+            #expect(writes == expected, "\(writes)\n\(stack.logs())")
+        }
+    }
+
+    static func isReady(_ entry: JSONValue, _ app: String, at commit: String) -> Bool {
+        entry["app"]?.stringValue == app && entry["phase"] == "Ready" && entry["revision"]?.stringValue?.contains(String(commit.prefix(7))) == true
+    }
 }
