@@ -60,6 +60,35 @@ import Testing
         }
     }
 
+    @Test func anApplierRestartedWithItsRendererDownWritesNothingUntilTheRendererIsBack() async throws {
+        try await Stack.with(files: Self.filesA, interval: "1s") { stack in
+            let a = try stack.git.head()
+            _ = try await stack.waitForApp("web", within: .seconds(30)) { Self.isReady($0, at: a) }
+            let keep = try #require(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/keep"))
+            let before = try await stack.cluster.writeCounts()
+
+            try await stack.processes.kill("renderer")
+            try await stack.processes.kill("applier")
+            try stack.git.git("rm", "-q", "apps/web/extra.yaml")
+            let b = try stack.git.commit("green, no extra", files: ["apps/web/web.yaml": EndToEndTests.configMap("web", color: "green")])
+            try stack.processes.start("applier")
+            // Up, answering, and knowing the app — but with no bundle to go on it must not act.
+            let waiting = try await stack.waitForApp("web", within: .seconds(20)) { $0["applier"] != nil }
+            #expect(waiting["phase"] != "Failed", "\(waiting)")
+            let meanwhile = try await stack.cluster.writeCounts().writes(since: before)
+            #expect(meanwhile.isEmpty, "the applier wrote without a bundle: \(meanwhile)\n\(stack.logs())")
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/extra") != nil, "pruned from no view at all")
+
+            try stack.processes.start("renderer")
+            _ = try await stack.waitForApp("web", within: .seconds(30)) { Self.isReady($0, at: b) }
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/keep")?["metadata"]?["uid"] == keep["metadata"]?["uid"])
+            #expect(try await stack.cluster.get("/api/v1/namespaces/shop/configmaps/extra") == Optional<JSONValue>.none)
+            let expected = ["APPLY configmaps": 2, "DELETE configmaps": 1]
+            let writes = try await stack.cluster.waitForWrites(since: before, toReach: expected)
+            #expect(writes == expected, "\(writes)\n\(stack.logs())")
+        }
+    }
+
     static func isReady(_ entry: JSONValue, at commit: String) -> Bool {
         entry["phase"]?.stringValue == "Ready" && entry["revision"]?.stringValue?.contains(String(commit.prefix(7))) == true
     }

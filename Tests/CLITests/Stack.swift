@@ -69,12 +69,12 @@ struct Stack {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs())")
+        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs(limit: 200))")
     }
 
-    /// Every stage's log so far, for failure messages.
-    func logs() -> String {
-        processes.names.map { "--- \($0)\n" + processes.lines($0).suffix(30).joined(separator: "\n") }.joined(separator: "\n")
+    /// Every stage's log so far (the last `limit` lines of each, over all its runs), for failure messages.
+    func logs(limit: Int = 30) -> String {
+        processes.names.map { "--- \($0)\n" + processes.lines($0).suffix(limit).joined(separator: "\n") }.joined(separator: "\n")
     }
 }
 
