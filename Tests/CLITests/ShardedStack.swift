@@ -24,13 +24,13 @@ struct ShardedStack {
         try git.commit("first", files: files)
         let cluster = try await KubeSim.start()
         defer { cluster.stop() }
-        func endpoint() -> String { "tcp://127.0.0.1:\(FreePort.next())" }
+        func endpoint() -> String { "tcp://127.0.0.1:\(StablePort.next())" }
         let sockets = (0..<2).map { _ in Sockets(fetcher: (endpoint(), endpoint()), renderer: (endpoint(), endpoint()), applier: (endpoint(), endpoint())) }
         func upstream(_ pair: (String, String)) -> String { "{ pub: \"\(pair.0)\", router: \"\(pair.1)\" }" }
         var configs: [String] = []
         var commands: [String: (executable: String, arguments: [String])] = [:]
         for index in 0..<2 {
-            let own = sockets[index], http = (0..<3).map { _ in "127.0.0.1:\(FreePort.next())" }
+            let own = sockets[index], http = (0..<3).map { _ in "127.0.0.1:\(StablePort.next())" }
             let config = git.root("capstan-\(index).yaml")
             try """
                 sources:

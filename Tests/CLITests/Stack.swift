@@ -21,7 +21,7 @@ struct Stack {
         let cluster = try await KubeSim.start()
         defer { cluster.stop() }
         let config = git.root("capstan.yaml")
-        let ports = (0..<9).map { _ in FreePort.next() }
+        let ports = (0..<9).map { _ in StablePort.next() }
         try """
             sources:
               - { name: site, url: "\(git.path)", interval: \(interval) }
