@@ -9,34 +9,36 @@ struct Stack {
     let git: GitFixture
     let cluster: KubeSim
     let config: String
-    let stages: [String: ChildProcess]
+    let processes: StageProcesses
+    /// The running stage processes by stage name.
+    var stages: [String: ChildProcess] { processes.current }
 
-    static func with(files: [String: String], _ body: (Stack) async throws -> Void) async throws {
+    static func with(files: [String: String], apps: [String] = ["web"], interval: String = "1h",
+                     _ body: (Stack) async throws -> Void) async throws {
         let git = try GitFixture()
         defer { git.remove() }
         try git.commit("first", files: files)
         let cluster = try await KubeSim.start()
         defer { cluster.stop() }
         let config = git.root("capstan.yaml")
-        let ports = (0..<9).map { _ in FreePort.next() }
+        let ports = (0..<9).map { _ in StablePort.next() }
         try """
             sources:
-              - { name: site, url: "\(git.path)", interval: 1h }
+              - { name: site, url: "\(git.path)", interval: \(interval) }
             apps:
-              - { name: web, source: site, path: apps/web, targetNamespace: shop, prune: true, timeout: 30s }
+            \(apps.map { "  - { name: \($0), source: site, path: apps/\($0), targetNamespace: shop, prune: true, timeout: 30s }" }.joined(separator: "\n"))
             stages:
               fetcher: { pub: "tcp://127.0.0.1:\(ports[0])", router: "tcp://127.0.0.1:\(ports[1])", http: "127.0.0.1:\(ports[2])", data: "\(git.root("fetcher"))" }
               renderer: { pub: "tcp://127.0.0.1:\(ports[3])", router: "tcp://127.0.0.1:\(ports[4])", http: "127.0.0.1:\(ports[5])", data: "\(git.root("renderer"))" }
               applier: { pub: "tcp://127.0.0.1:\(ports[6])", router: "tcp://127.0.0.1:\(ports[7])", http: "127.0.0.1:\(ports[8])", kubeconfig: "\(cluster.kubeconfig)" }
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        var stages: [String: ChildProcess] = [:]
-        defer { stages.values.forEach { $0.stop() } }
         // `--http` explicitly: the stages' default HTTP ports would collide with other test runs.
-        for (index, stage) in ["fetcher", "renderer", "applier"].enumerated() {
-            stages[stage] = try ChildProcess(try ChildProcess.builtExecutable("capstan-\(stage)"),
-                                             ["run", "--config", config, "--http", "127.0.0.1:\(ports[index * 3 + 2])"])
-        }
-        try await body(Stack(git: git, cluster: cluster, config: config, stages: stages))
+        let processes = StageProcesses(Dictionary(uniqueKeysWithValues: ["fetcher", "renderer", "applier"].enumerated().map { index, stage in
+            (stage, (executable: "capstan-\(stage)", arguments: ["run", "--config", config, "--http", "127.0.0.1:\(ports[index * 3 + 2])"]))
+        }))
+        defer { processes.stopAll() }
+        try processes.startAll()
+        try await body(Stack(git: git, cluster: cluster, config: config, processes: processes))
     }
 
     func capstan(_ arguments: [String]) async throws -> CommandRun {
@@ -67,12 +69,12 @@ struct Stack {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs())")
+        throw StackTimeout(description: "\(app) did not match within \(timeout); last: \(last.serialized())\n\(logs(limit: 200))")
     }
 
-    /// Every stage's log so far, for failure messages.
-    func logs() -> String {
-        stages.sorted { $0.key < $1.key }.map { "--- \($0.key)\n" + $0.value.lines.suffix(30).joined(separator: "\n") }.joined(separator: "\n")
+    /// Every stage's log so far (the last `limit` lines of each, over all its runs), for failure messages.
+    func logs(limit: Int = 30) -> String {
+        processes.names.map { "--- \($0)\n" + processes.lines($0).suffix(limit).joined(separator: "\n") }.joined(separator: "\n")
     }
 }
 
