@@ -139,17 +139,25 @@ func eventually(_ seconds: Double = 20, _ condition: () async -> Bool) async -> 
         held.append(s.accept()[0])
     """
 
-    @Test func aFetchStuckOnASilentServerIsAbandonedAndReported() async throws {
-        let directory = TemporaryDirectory()
-        defer { directory.remove() }
-        try Self.silentServer.write(toFile: directory("silent.py"), atomically: true, encoding: .utf8)
+    /// A scheduler of one source, `stuck`, whose git server accepts connections and never answers.
+    static func schedulerOnASilentServer(
+        in directory: TemporaryDirectory, initialBackoff: TimeInterval, overrunGrace: TimeInterval
+    ) throws -> (ServerProcess, FetchScheduler) {
+        try silentServer.write(toFile: directory("silent.py"), atomically: true, encoding: .utf8)
         let port = FreePort.next()
         let server = try ServerProcess(["python3", directory("silent.py"), String(port)], port: port, home: directory.path, log: directory("silent.log"))
-        defer { server.stop() }
         let spec = SourceSpec(name: "stuck", url: "git://127.0.0.1:\(port)/repo.git", ref: .branch("main"), interval: 3600,
                               connectTimeout: 0.5, transferTimeout: 0.5)
         let scheduler = FetchScheduler(sources: [spec], dataDirectory: directory("data"), announcer: AnnouncementRecorder(),
-                                       logger: Logger(label: "test"), initialBackoff: 60, overrunGrace: 0.5)
+                                       logger: Logger(label: "test"), initialBackoff: initialBackoff, overrunGrace: overrunGrace)
+        return (server, scheduler)
+    }
+
+    @Test func aFetchStuckOnASilentServerIsAbandonedAndReported() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let (server, scheduler) = try Self.schedulerOnASilentServer(in: directory, initialBackoff: 60, overrunGrace: 0.5)
+        defer { server.stop() }
         let task = Task { await scheduler.run() }
         defer { task.cancel() }
         #expect(await eventually(10) { scheduler.board.status()[0].failures >= 1 })

@@ -29,14 +29,8 @@ import Testing
     @Test func anAbandonedFetchBlocksTheNextFetchOfItsSourceUntilItEnds() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        try StalledServerTests.silentServer.write(toFile: directory("silent.py"), atomically: true, encoding: .utf8)
-        let port = FreePort.next()
-        let server = try ServerProcess(["python3", directory("silent.py"), String(port)], port: port, home: directory.path, log: directory("silent.log"))
+        let (server, scheduler) = try StalledServerTests.schedulerOnASilentServer(in: directory, initialBackoff: 0.1, overrunGrace: 0.3)
         defer { server.stop() }
-        let spec = SourceSpec(name: "stuck", url: "git://127.0.0.1:\(port)/repo.git", ref: .branch("main"), interval: 3600,
-                              connectTimeout: 0.5, transferTimeout: 0.5)
-        let scheduler = FetchScheduler(sources: [spec], dataDirectory: directory("data"), announcer: AnnouncementRecorder(),
-                                       logger: Logger(label: "test"), initialBackoff: 0.1, overrunGrace: 0.3)
         let task = Task { await scheduler.run() }
         defer { task.cancel() }
         #expect(await eventually(10) { scheduler.board.status()[0].lastError?.contains("abandoned") == true })
