@@ -9,6 +9,12 @@ extension RequestClient {
     /// `.digestMismatch` thrown.
     public func get(_ digest: CapstanCore.Digest, to path: String, maxBytes: Int = 1 << 34, window: Int = 8) async throws(RequestError) {
         let first = try await fetchChunk(digest, offset: 0, length: limits.chunkBytes)
+        try await receive(digest, first: first, to: path, maxBytes: maxBytes, window: window)
+    }
+
+    /// The rest of `get(_:to:)` once the first chunk is in: the remaining chunks, the digest check, the rename.
+    func receive(_ digest: CapstanCore.Digest, first: (size: Int, bytes: [UInt8]), to path: String,
+                 maxBytes: Int, window: Int) async throws(RequestError) {
         guard first.size <= maxBytes else {
             throw .malformedReply(endpoint: endpoint, reason: "payload of \(first.size) bytes is over the \(maxBytes)-byte limit")
         }

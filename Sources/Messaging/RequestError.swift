@@ -14,10 +14,12 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     case closed
     /// The received payload could not be stored locally (GET to a file).
     case storage(reason: String)
+    /// No instance asked (`RequestClient.get(_:to:fromFirstOf:)`) served the payload; one reason per instance.
+    case unavailable(digest: Digest, reasons: [String])
 
     public var isRetryable: Bool {
         switch self {
-        case .timeout, .digestMismatch, .malformedReply, .storage: true
+        case .timeout, .digestMismatch, .malformedReply, .storage, .unavailable: true
         case .refused, .closed: false
         }
     }
@@ -30,6 +32,7 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .digestMismatch(let expected, let actual): "received bytes hash to \(actual), not \(expected); discarded"
         case .closed: "the request client was closed"
         case .storage(let reason): "could not store the received payload: \(reason)"
+        case .unavailable(let digest, let reasons): "no instance served \(digest): \(reasons.joined(separator: "; "))"
         }
     }
 }

@@ -83,17 +83,16 @@ actor ArtifactTrees {
         return tree
     }
 
-    /// GETs the artifact from the first upstream that has it; the bytes are verified on receipt.
+    /// GETs the artifact from the first upstream to answer with it (all are asked at once, so a
+    /// down fetcher costs nothing while another serves the digest); the bytes are verified on receipt.
     private static func download(_ artifact: Digest, to path: String, clients: [RequestClient], maxBytes: Int) async throws {
-        var failures: [String] = []
-        for client in clients {
-            do {
-                try await client.get(artifact, to: path, maxBytes: maxBytes)
-                return
-            } catch {
-                failures.append("\(error)")
-            }
+        guard !clients.isEmpty else { throw TreeError.fetch(artifact: artifact, reason: "no upstream fetcher is configured") }
+        do {
+            try await RequestClient.get(artifact, to: path, fromFirstOf: clients, maxBytes: maxBytes)
+        } catch .unavailable(_, let reasons) {
+            throw TreeError.fetch(artifact: artifact, reason: reasons.joined(separator: "; "))
+        } catch {
+            throw TreeError.fetch(artifact: artifact, reason: "\(error)")
         }
-        throw TreeError.fetch(artifact: artifact, reason: failures.isEmpty ? "no upstream fetcher is configured" : failures.joined(separator: "; "))
     }
 }

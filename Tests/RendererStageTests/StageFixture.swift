@@ -24,7 +24,7 @@ final class StageFixture: @unchecked Sendable {
     // @unchecked: `renderer` is replaced only by the test's own task; the rest is immutable or locked.
     let git: GitFixture
     let configPath: String
-    let rendererPub: String, rendererRouter: String, fetcherRouter: String
+    let rendererPub: String, rendererRouter: String, fetcherPub: String, fetcherRouter: String
     let fetcherTask: Task<Void, Error>
     let transport: Transport
     let fetcher: RequestClient
@@ -39,6 +39,7 @@ final class StageFixture: @unchecked Sendable {
         let ports = (0..<4).map { _ in FreePort.next() }
         rendererPub = "tcp://127.0.0.1:\(ports[2])"
         rendererRouter = "tcp://127.0.0.1:\(ports[3])"
+        fetcherPub = "tcp://127.0.0.1:\(ports[0])"
         fetcherRouter = "tcp://127.0.0.1:\(ports[1])"
         let yaml = """
         sources:

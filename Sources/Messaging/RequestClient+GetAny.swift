@@ -1,0 +1,44 @@
+import CapstanCore
+
+extension RequestClient {
+    /// Streams the payload named `digest` into `path` from whichever of `clients` has it first: the
+    /// first chunk is asked of every instance at once and the rest of the first to answer with it,
+    /// so an instance that is down or slow costs nothing while another one serves the payload (its
+    /// unanswered request ends on its own timeout, in the background). Returns the client that
+    /// served it; throws `.unavailable` with every instance's reason when none did.
+    @discardableResult
+    public static func get(_ digest: CapstanCore.Digest, to path: String, fromFirstOf clients: [RequestClient],
+                           maxBytes: Int = 1 << 34, window: Int = 8) async throws(RequestError) -> RequestClient {
+        let (client, first) = try await firstChunk(digest, from: clients)
+        try await client.receive(digest, first: first, to: path, maxBytes: maxBytes, window: window)
+        return client
+    }
+
+    /// The first chunk of `digest` from the first of `clients` to answer with one; a refusal or
+    /// timeout from one instance only waits for the others.
+    static func firstChunk(_ digest: CapstanCore.Digest, from clients: [RequestClient]) async throws(RequestError)
+        -> (RequestClient, (size: Int, bytes: [UInt8])) {
+        typealias Answer = (index: Int, chunk: (size: Int, bytes: [UInt8])?, failure: String?)
+        let (answers, sink) = AsyncStream.makeStream(of: Answer.self)
+        for (index, client) in clients.enumerated() {
+            // Unstructured on purpose: a request to a down instance must not hold the winner back.
+            Task {
+                do {
+                    sink.yield((index, try await client.fetchChunk(digest, offset: 0, length: client.limits.chunkBytes), nil))
+                } catch {
+                    sink.yield((index, nil, "\(client.endpoint): \(error)"))
+                }
+            }
+        }
+        var failures: [String] = []
+        for await answer in answers {
+            if let chunk = answer.chunk {
+                sink.finish()
+                return (clients[answer.index], chunk)
+            }
+            failures.append(answer.failure ?? "")
+            if failures.count == clients.count { break }
+        }
+        throw .unavailable(digest: digest, reasons: failures.isEmpty ? ["no instance is configured"] : failures)
+    }
+}
