@@ -5,8 +5,12 @@ extension RequestClient {
     /// only when its sha256 matches; otherwise throws `.digestMismatch` and returns nothing.
     /// A payload announced larger than `maxBytes` is refused before anything is allocated.
     public func get(_ digest: Digest, maxBytes: Int = 1 << 30, window: Int = 8) async throws(RequestError) -> [UInt8] {
-        let chunk = limits.chunkBytes
-        let first = try await fetchChunk(digest, offset: 0, length: chunk)
+        let first = try await fetchChunk(digest, offset: 0, length: limits.chunkBytes)
+        return try await receive(digest, first: first, maxBytes: maxBytes, window: window)
+    }
+
+    /// The rest of `get(_:)` once the first chunk is in: the remaining chunks and the digest check.
+    func receive(_ digest: Digest, first: (size: Int, bytes: [UInt8]), maxBytes: Int, window: Int) async throws(RequestError) -> [UInt8] {
         guard first.size <= maxBytes else {
             throw .malformedReply(endpoint: endpoint, reason: "payload of \(first.size) bytes is over the \(maxBytes)-byte limit")
         }

@@ -14,6 +14,13 @@ extension RequestClient {
         return client
     }
 
+    /// `get(_:to:fromFirstOf:)` into memory: the payload from the first of `clients` to answer with it.
+    public static func get(_ digest: CapstanCore.Digest, fromFirstOf clients: [RequestClient],
+                           maxBytes: Int = 1 << 30, window: Int = 8) async throws(RequestError) -> [UInt8] {
+        let (client, first) = try await firstChunk(digest, from: clients)
+        return try await client.receive(digest, first: first, maxBytes: maxBytes, window: window)
+    }
+
     /// The first chunk of `digest` from the first of `clients` to answer with one; a refusal or
     /// timeout from one instance only waits for the others.
     static func firstChunk(_ digest: CapstanCore.Digest, from clients: [RequestClient]) async throws(RequestError)
