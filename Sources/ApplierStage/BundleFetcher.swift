@@ -11,21 +11,22 @@ struct BundleFetchError: Error, CustomStringConvertible {
     }
 }
 
-/// GETs a bundle from whichever renderer instance serves it, verified by digest; decodes its objects.
+/// GETs a bundle from whichever renderer instance serves it first, verified by digest; decodes its objects.
 struct BundleFetcher: Sendable {
     let clients: [RequestClient]
     let maxBytes: Int
 
+    /// Every renderer is asked at once and the first to answer serves the bundle, so a renderer
+    /// that is down costs nothing while another one has it.
     func bytes(of offer: BundleOffer) async throws(BundleFetchError) -> [UInt8] {
-        var reasons: [String] = []
-        for client in clients {
-            do {
-                return try await client.get(offer.digest, maxBytes: maxBytes)
-            } catch {
-                reasons.append("\(client.endpoint): \(error)")
-            }
+        guard !clients.isEmpty else { throw BundleFetchError(digest: offer.digest, reasons: []) }
+        do {
+            return try await RequestClient.get(offer.digest, fromFirstOf: clients, maxBytes: maxBytes)
+        } catch .unavailable(_, let reasons) {
+            throw BundleFetchError(digest: offer.digest, reasons: reasons)
+        } catch {
+            throw BundleFetchError(digest: offer.digest, reasons: ["\(error)"])
         }
-        throw BundleFetchError(digest: offer.digest, reasons: reasons)
     }
 
     static func objects(_ bytes: [UInt8], digest: Digest) throws -> [JSONValue] {

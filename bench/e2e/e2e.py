@@ -181,6 +181,14 @@ users: [{{ name: bench, user: {{}} }}]
 contexts: [{{ name: kubesim, context: {{ cluster: kubesim, user: bench }} }}]
 current-context: kubesim
 """)
+    # BENCH_DEAD_UPSTREAMS=1: the renderer and the applier list an instance that is down before the live one.
+    dead = os.environ.get("BENCH_DEAD_UPSTREAMS") == "1"
+    def upstream(stage):
+        if not dead:
+            return ""
+        down = f'{{ pub: "tcp://127.0.0.1:{free_port()}", router: "tcp://127.0.0.1:{free_port()}" }}'
+        live = f'{{ pub: "tcp://127.0.0.1:{ports[stage + "pub"]}", router: "tcp://127.0.0.1:{ports[stage + "router"]}" }}'
+        return f", upstream: [{down}, {live}]"
     config = f"{WORK}/capstan.yaml"
     open(config, "w").write(f"""sources:
   - name: hook
@@ -195,14 +203,15 @@ apps:
   - {{ name: poll, source: poll, path: apps/poll, prune: true }}
 stages:
   fetcher:  {{ pub: "tcp://127.0.0.1:{ports['fpub']}", router: "tcp://127.0.0.1:{ports['frouter']}", http: "127.0.0.1:{ports['fhttp']}", data: {WORK}/fetcher }}
-  renderer: {{ pub: "tcp://127.0.0.1:{ports['rpub']}", router: "tcp://127.0.0.1:{ports['rrouter']}", http: "127.0.0.1:{ports['rhttp']}", data: {WORK}/renderer }}
-  applier:  {{ pub: "tcp://127.0.0.1:{ports['apub']}", router: "tcp://127.0.0.1:{ports['arouter']}", http: "127.0.0.1:{ports['ahttp']}", data: {WORK}/applier, kubeconfig: {kubeconfig} }}
+  renderer: {{ pub: "tcp://127.0.0.1:{ports['rpub']}", router: "tcp://127.0.0.1:{ports['rrouter']}", http: "127.0.0.1:{ports['rhttp']}", data: {WORK}/renderer{upstream("f")} }}
+  applier:  {{ pub: "tcp://127.0.0.1:{ports['apub']}", router: "tcp://127.0.0.1:{ports['arouter']}", http: "127.0.0.1:{ports['ahttp']}", data: {WORK}/applier, kubeconfig: {kubeconfig}{upstream("r")} }}
 """)
     for stage in ["fetcher", "renderer", "applier"]:
         spawn(stage, [f"{BIN}/capstan-{stage}", "run", "--config", config])
     for app in ["hook", "poll"]:
         cluster.wait_for(f"bench-{app}", "bench", "v0", timeout=120)
-    print(f"stack up (binaries: {BIN}); {COMMITS} commits per mode; poll interval {POLL:g} s", flush=True)
+    print(f"stack up (binaries: {BIN}); {COMMITS} commits per mode; poll interval {POLL:g} s"
+          + ("; a down fetcher and a down renderer listed first upstream" if dead else ""), flush=True)
 
     results = {}
     runs = []
