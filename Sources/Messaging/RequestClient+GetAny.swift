@@ -33,7 +33,8 @@ extension RequestClient {
                 do {
                     sink.yield((index, try await client.fetchChunk(digest, offset: 0, length: client.limits.chunkBytes), nil))
                 } catch {
-                    sink.yield((index, nil, "\(client.endpoint): \(error)"))
+                    let text = "\(error)"
+                    sink.yield((index, nil, text.hasPrefix(client.endpoint) ? text : "\(client.endpoint): \(text)"))
                 }
             }
         }

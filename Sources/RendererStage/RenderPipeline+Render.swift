@@ -7,7 +7,7 @@ import StageRuntime
 extension RenderPipeline {
     /// Renders `name` from its source's newest revision; a result outdated by a newer revision
     /// is dropped and the app renders again.
-    func render(_ name: String) async {
+    func render(_ name: String, slots: RenderSlots) async {
         guard let app = board.apps[name], let revision = board.latest(of: app.source) else { return }
         let logger = self.logger.with(.app, name).with(.revision, revision.revision)
         board.begin(name, revision)
@@ -19,7 +19,10 @@ extension RenderPipeline {
             await treeFailed(app, revision, error, elapsed: ContinuousClock.now - started, logger: logger)
             return
         }
-        let (result, warnings) = await renderOffPool(app, root: tree)
+        guard let (result, warnings) = await slots.withSlot({ await renderOffPool(app, root: tree) }) else {
+            await trees.release(revision.artifact)
+            return  // cancelled while waiting for a slot: shutting down
+        }
         await trees.release(revision.artifact)
         let elapsed = ContinuousClock.now - started
         for warning in warnings { logger.warning("overlay warning: \(Self.plain(warning))") }
@@ -103,7 +106,7 @@ extension RenderPipeline {
         if retryable { await retryLater(app.name) }
     }
 
-    /// Asks for `app` again after `retryDelay`, holding this worker meanwhile (a crude backoff).
+    /// Asks for `app` again after `retryDelay` (its task waits; no render slot is held meanwhile).
     private func retryLater(_ app: String) async {
         try? await Task.sleep(for: retryDelay)
         if !Task.isCancelled { queue.enqueue(app) }

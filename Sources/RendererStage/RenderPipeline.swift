@@ -5,7 +5,7 @@ import Messaging
 import Renderer
 import StageRuntime
 
-/// The stage's work: revision events in, one render per app out, `concurrency` at a time.
+/// The stage's work: revision events in, one render per app out, `concurrency` renders at a time.
 /// Each app's render is verify → unpack → render → store → record → publish.
 struct RenderPipeline: Sendable {
     let board: AppBoard
@@ -21,19 +21,22 @@ struct RenderPipeline: Sendable {
     /// How long a render waits before trying again after the artifact could not be fetched.
     var retryDelay: Duration = .seconds(2)
 
-    /// Consumes `events` until they end (shutdown), rendering with `concurrency` workers.
+    /// Consumes `events` until they end (shutdown). Each app taken from the queue gets a task of
+    /// its own, which waits for its artifact without a slot and renders in one of `concurrency`
+    /// slots: an app whose fetcher is slow or down (or that waits to retry) holds back no other app.
     func run(events: EventStream, concurrency: Int) async {
+        let slots = RenderSlots(concurrency)
         await withDiscardingTaskGroup { group in
-            for _ in 0..<max(1, concurrency) {
+            group.addTask {
+                for await event in events { accept(event) }
+                queue.close()
+            }
+            while let app = await queue.next() {
                 group.addTask {
-                    while let app = await queue.next() {
-                        await render(app)
-                        queue.finished(app)
-                    }
+                    await render(app, slots: slots)
+                    queue.finished(app)
                 }
             }
-            for await event in events { accept(event) }
-            queue.close()
         }
     }
 

@@ -44,4 +44,44 @@ import Testing
             _ = try? await task.value
         }
     }
+
+    /// The fixture's config plus source `other` (announced only by `stalled`) with two apps, and the
+    /// renderer reading from the stalled fetcher first, then the live one, two renders at a time.
+    static func config(_ stack: StageFixture, stalled: StalledFetcher) throws -> CapstanConfig {
+        let upstreams = "[{ pub: \"\(stalled.pub)\", router: \"\(stalled.router)\" }, { pub: \"\(stack.fetcherPub)\", router: \"\(stack.fetcherRouter)\" }]"
+        let yaml = try String(contentsOfFile: stack.configPath, encoding: .utf8)
+            .replacingOccurrences(of: "apps:\n", with: "  - { name: other, url: /tmp/none }\napps:\n  - { name: slow1, source: other }\n  - { name: slow2, source: other }\n")
+            .replacingOccurrences(of: "concurrency: 2 }", with: "concurrency: 2, upstream: \(upstreams) }")
+        #expect(yaml.contains("slow2") && yaml.contains("upstream: ["))
+        return try CapstanConfig.decode(yaml, file: stack.configPath)
+    }
+
+    @Test func appsWaitingOnAStalledFetcherHoldNoRenderSlotFromAppsOfOtherSources() async throws {
+        try await StageFixture.with(files: Self.files, apps: "  - name: web\n    source: site\n    path: apps/web\n", startRenderer: false) { stack in
+            let stalled = try await StalledFetcher()
+            let service = try RendererService(config: try Self.config(stack, stalled: stalled), shard: nil, concurrency: 2,
+                                              logger: Logger(label: "renderer"), readiness: Readiness())
+            let task = Task { try await service.run() }
+            do {
+                #expect(await eventually { stalled.getsArrived >= 1 })
+                // The stalled GET holds for the client's whole retry budget (3 × 2 s) from here.
+                let firstGet = ContinuousClock.now
+                #expect(await eventually {
+                    service.board.status(of: "slow1")?.phase == .rendering && service.board.status(of: "slow2")?.phase == .rendering
+                        && service.board.status(of: "web")?.phase == .ready
+                })
+                try await stack.commit("second", files: ["apps/web/configmap.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  color: red\n"])
+                let second = "main@sha1:\(try stack.git.head())"
+                #expect(await eventually(3) { service.board.status(of: "web")?.revision == second && service.board.status(of: "web")?.phase == .ready })
+                #expect(ContinuousClock.now - firstGet < .seconds(5), "web waited until the stalled GET gave up")
+            } catch {
+                await stalled.release()
+                task.cancel()
+                throw error
+            }
+            await stalled.release()
+            task.cancel()
+            _ = try? await task.value
+        }
+    }
 }
