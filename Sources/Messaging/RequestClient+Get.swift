@@ -59,8 +59,8 @@ extension RequestClient {
     }
 
     /// One chunk and the total size the server announced.
-    func fetchChunk(_ digest: Digest, offset: Int, length: Int) async throws(RequestError) -> (size: Int, bytes: [UInt8]) {
-        let body = try await send(.get(digest, offset: offset, length: length))
+    func fetchChunk(_ digest: Digest, offset: Int, length: Int, cancellable: Bool = false) async throws(RequestError) -> (size: Int, bytes: [UInt8]) {
+        let body = try await send(.get(digest, offset: offset, length: length), policy: nil, cancellable: cancellable)
         guard body.count == 2, let meta = try? JSONValue.parse(body[0]),
               let size = meta["size"]?.intValue, size >= 0, meta["offset"]?.intValue == Int64(offset),
               body[1].count <= length, offset + body[1].count <= size,

@@ -26,7 +26,11 @@ public final class RequestClient: Sendable {
 
     /// Sends `request` and returns the OK body; ERR becomes `RequestError.refused`.
     public func send(_ request: Request, policy: RetryPolicy? = nil) async throws(RequestError) -> [[UInt8]] {
-        let reply = try await exchange([Array(request.description.utf8)], policy: policy ?? self.policy)
+        try await send(request, policy: policy, cancellable: false)
+    }
+
+    func send(_ request: Request, policy: RetryPolicy?, cancellable: Bool) async throws(RequestError) -> [[UInt8]] {
+        let reply = try await exchange([Array(request.description.utf8)], policy: policy ?? self.policy, cancellable: cancellable)
         guard reply.ok else { throw .refused(endpoint: endpoint, reason: reply.reason) }
         return reply.body
     }
@@ -51,13 +55,10 @@ public final class RequestClient: Sendable {
         await loop.stop()
     }
 
-    func exchange(_ frames: [[UInt8]], policy: RetryPolicy) async throws(RequestError) -> Reply {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[[UInt8]], RequestError>, Never>) in
-            let accepted = loop.perform { core in
-                core.channel.send(frames, policy: policy) { continuation.resume(returning: $0) }
-            }
-            if !accepted { continuation.resume(returning: .failure(.closed)) }
-        }
+    /// `cancellable`: a cancelled task stops waiting at once with `.cancelled` (the request itself
+    /// runs on until its reply or timeout); otherwise the task waits for the outcome.
+    func exchange(_ frames: [[UInt8]], policy: RetryPolicy, cancellable: Bool = false) async throws(RequestError) -> Reply {
+        let result = cancellable ? await cancellableOutcome(frames, policy: policy) : await outcome(frames, policy: policy)
         do {
             return try Reply(frames: try result.get())
         } catch let error as MessageError {
@@ -66,6 +67,30 @@ public final class RequestClient: Sendable {
             throw error
         } catch {
             throw .closed
+        }
+    }
+
+    private func outcome(_ frames: [[UInt8]], policy: RetryPolicy) async -> PendingReply.Outcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<PendingReply.Outcome, Never>) in
+            let accepted = loop.perform { core in
+                core.channel.send(frames, policy: policy) { continuation.resume(returning: $0) }
+            }
+            if !accepted { continuation.resume(returning: .failure(.closed)) }
+        }
+    }
+
+    private func cancellableOutcome(_ frames: [[UInt8]], policy: RetryPolicy) async -> PendingReply.Outcome {
+        let pending = PendingReply()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<PendingReply.Outcome, Never>) in
+                guard pending.install(continuation) else { return }
+                let accepted = loop.perform { core in
+                    core.channel.send(frames, policy: policy) { pending.finish($0) }
+                }
+                if !accepted { pending.finish(.failure(.closed)) }
+            }
+        } onCancel: {
+            pending.finish(.failure(.cancelled))
         }
     }
 

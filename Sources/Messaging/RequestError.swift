@@ -16,11 +16,13 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     case storage(reason: String)
     /// No instance asked (`RequestClient.get(_:to:fromFirstOf:)`) served the payload; one reason per instance.
     case unavailable(digest: Digest, reasons: [String])
+    /// The waiting task was cancelled before the reply came (cancellable requests only).
+    case cancelled
 
     public var isRetryable: Bool {
         switch self {
         case .timeout, .digestMismatch, .malformedReply, .storage, .unavailable: true
-        case .refused, .closed: false
+        case .refused, .closed, .cancelled: false
         }
     }
 
@@ -32,6 +34,7 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .digestMismatch(let expected, let actual): "received bytes hash to \(actual), not \(expected); discarded"
         case .closed: "the request client was closed"
         case .storage(let reason): "could not store the received payload: \(reason)"
+        case .cancelled: "the request was cancelled before its reply"
         case .unavailable(let digest, let reasons): "no instance served \(digest): \(reasons.joined(separator: "; "))"
         }
     }
