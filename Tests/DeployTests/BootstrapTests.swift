@@ -64,6 +64,19 @@ import Testing
     }
 
     @Test func capstanTakesOverAnInstallAppliedByHandAsItsFieldManager() async throws {
+        try await handOver(after: [["apply", "--server-side", "--field-manager=capstan", "-k", RepositoryRoot.file(Self.directory)]])
+    }
+
+    @Test func aClientSideInstallIsMovedToCapstansFieldManagerThenTakenOver() async throws {
+        let directory = RepositoryRoot.file(Self.directory)
+        try await handOver(after: [["apply", "-k", directory],
+                                   ["apply", "--server-side", "--field-manager=capstan", "--force-conflicts", "-k", directory]])
+    }
+
+    /// Runs the kubectl `installs` (docs/bootstrap.md, step 1) on a fresh kubesim, then
+    /// `capstan-applier apply --app capstan --prune` of the rendered app twice: the first only
+    /// labels every object (`configured`), the second writes nothing, and `capstan` alone owns the fields.
+    func handOver(after installs: [[String]]) async throws {
         guard let kubectl = Kubectl.path else {
             print("skipping the bootstrap hand-over: kubectl is not installed")
             return
@@ -72,13 +85,11 @@ import Testing
         let objects = try RenderedObjects(Self.directory).objects
         let cluster = try await EmulatedCluster()
         defer { cluster.stop() }
+        for install in installs {
+            let run = try await cluster.kubectl(kubectl, install)
+            #expect(run.status == 0 && run.lines.count == objects.count, "kubectl \(install): \(run)")
+        }
 
-        // Step 1 of docs/bootstrap.md, by hand.
-        let install = try await cluster.kubectl(kubectl, ["apply", "--server-side", "--field-manager=capstan", "-k", RepositoryRoot.file(Self.directory)])
-        #expect(install.status == 0, "\(install)")
-        #expect(install.lines.count == objects.count, "\(install)")
-
-        // Step 2: the applier finds every object and only adds its labels and annotations.
         let takeOver = try await cluster.capstanApply(app: "capstan", bundle.yaml)
         #expect(takeOver.status == 0, "\(takeOver)")
         #expect(Set(takeOver.lines) == Set(objects.map { $0.resourceName + " configured" }), "\(takeOver)")
