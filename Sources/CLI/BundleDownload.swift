@@ -2,8 +2,8 @@ import CapstanCore
 import Foundation
 import Messaging
 
-/// Finds an app's current bundle in the STATUS of the renderer shard owning it (else the others) and GETs it (verified by digest) into
-/// a temporary file.
+/// Finds an app's current bundle in the STATUS of the renderer shard owning it (else of the
+/// others) and GETs it (verified by digest) into a temporary file.
 struct BundleDownload {
     let clients: StageClients
 

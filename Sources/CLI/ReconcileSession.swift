@@ -71,8 +71,8 @@ struct ReconcileSession {
         RevisionsTable.entries(await clients.statuses(.fetcher).compactMap(\.value))[app.source]
     }
 
-    /// TRIGGER on the renderer and applier shards owning the app; the exit status when no applier takes it (3 when
-    /// none answered, 1 when they refused), nil to carry on.
+    /// TRIGGER on the renderer and applier shards owning the app; the exit status when no applier
+    /// takes it (3 when none answered, 1 when they refused), nil to carry on.
     func triggerDownstream() async -> Int32? {
         async let rendered = clients.askOwner(.renderer, of: app.name) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
         async let applied = clients.askOwner(.applier, of: app.name) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }

@@ -4,8 +4,8 @@ import Messaging
 
 /// Every configured instance of each stage as the CLI connects to it, in shard order: a stage's
 /// `shards`, else the fetchers the renderer lists as upstream, the renderers the applier lists,
-/// and the applier itself. Bind addresses
-/// (`0.0.0.0`, `*`) become loopback, since a wildcard is where a stage listens, not where to call.
+/// and the applier itself. Bind addresses (`0.0.0.0`, `*`) become loopback, since a wildcard is
+/// where a stage listens, not where to call.
 public struct StageEndpoints: Sendable, Equatable {
     public var fetcher: [Upstream]
     public var renderer: [Upstream]
