@@ -12,7 +12,7 @@ enum StablePort {
     static func next() -> Int {
         for _ in 0..<200 {
             let port = Int.random(in: 20000..<32000)
-            if isFree(port) { return port }
+            if isFree(port), FreePort.claim(port) { return port }
         }
         return FreePort.next()
     }

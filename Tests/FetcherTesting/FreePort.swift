@@ -1,12 +1,30 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Ports on 127.0.0.1 for test servers.
 public enum FreePort {
-    /// A port the kernel had free a moment ago (bind to 0, read it back, close).
+    /// Every port this process has handed out: a test often picks several ports before starting
+    /// the servers that bind them, and two picks must never name the same port.
+    private static let issued = Mutex<Set<Int>>([])
+
+    /// Claims `port` for this process unless an earlier pick already did; true when claimed.
+    public static func claim(_ port: Int) -> Bool {
+        issued.withLock { $0.insert(port).inserted }
+    }
+
+    /// A port the kernel had free a moment ago (bind to 0, read it back, close) and that no
+    /// earlier call in this process returned.
     public static func next() -> Int {
+        while true {
+            let port = kernelPick()
+            if port != 0, claim(port) { return port }
+        }
+    }
+
+    private static func kernelPick() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
