@@ -147,6 +147,6 @@ let package = Package(
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "CapstanCore", "capstan-kubesim"]),
 
         // compose/, deploy/ and examples/: parse, agree with their configs, render like kubectl kustomize.
-        .testTarget(name: "DeployTests", dependencies: ["Overlays", "Sandbox", "Manifests", "CapstanCore", "YAML"]),
+        .testTarget(name: "DeployTests", dependencies: ["Overlays", "Sandbox", "Manifests", "CapstanCore", "YAML", "Renderer", "CapstanTesting", "capstan-kubesim", "capstan-applier"]),
     ]
 )

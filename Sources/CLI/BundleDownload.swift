@@ -2,8 +2,8 @@ import CapstanCore
 import Foundation
 import Messaging
 
-/// Finds an app's current bundle in the renderers' STATUS and GETs it (verified by digest) into
-/// a temporary file.
+/// Finds an app's current bundle in the STATUS of the renderer shard owning it (else of the
+/// others) and GETs it (verified by digest) into a temporary file.
 struct BundleDownload {
     let clients: StageClients
 
@@ -16,8 +16,11 @@ struct BundleDownload {
 
     /// The downloaded bundle; the caller removes its file.
     func current(of app: String) async throws -> Bundle {
-        let replies = await clients.statuses(.renderer)
-        for (index, reply) in replies.enumerated() {
+        // The shard owning the app first; the others only if it does not report the app.
+        var replies: [InstanceReply] = []
+        for index in clients.instanceOrder(of: .renderer, for: app) {
+            let reply = await clients.ask(.renderer, at: [index]) { client throws(RequestError) in try await client.status() }[0]
+            replies.append(reply)
             guard let entry = StatusMerger.entries([reply.value].compactMap { $0 })[app] else { continue }
             guard let digest = entry["bundle"]?.stringValue.flatMap(Digest.init) else {
                 throw CLIError("the renderer has no bundle of \(app) yet (phase \(entry["phase"]?.stringValue ?? "unknown"))",

@@ -14,7 +14,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public var key: String?
 
     @Option(name: .customLong("endpoint"), help: ArgumentHelp(
-        "A stage instance to ask instead of the config's, as <stage>=<pub>,<router> (repeatable; e.g. each applier shard).",
+        "A stage instance to ask instead of the config's, as <stage>=<pub>,<router> (repeatable, in shard order).",
         valueName: "stage=pub,router"))
     public var endpoints: [String] = []
 

@@ -48,7 +48,7 @@ struct ReconcileSession {
     func fetchNewest() async throws -> (revision: String?, warning: String?)? {
         let before = await sourceEntry()
         progress.update("fetching \(app.source)")
-        let replies = await clients.ask(.fetcher) { [source = app.source] client throws(RequestError) in try await client.trigger(source) }
+        let replies = await clients.askOwner(.fetcher, of: app.source) { [source = app.source] client throws(RequestError) in try await client.trigger(source) }
         guard replies.contains(where: { $0.value != nil }) else {
             Console.reportFailures(replies)
             if replies.contains(where: \.timedOut) { return nil }
@@ -71,11 +71,11 @@ struct ReconcileSession {
         RevisionsTable.entries(await clients.statuses(.fetcher).compactMap(\.value))[app.source]
     }
 
-    /// TRIGGER on every renderer and applier; the exit status when no applier takes it (3 when
-    /// none answered, 1 when they refused), nil to carry on.
+    /// TRIGGER on the renderer and applier shards owning the app; the exit status when no applier
+    /// takes it (3 when none answered, 1 when they refused), nil to carry on.
     func triggerDownstream() async -> Int32? {
-        async let rendered = clients.ask(.renderer) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
-        async let applied = clients.ask(.applier) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
+        async let rendered = clients.askOwner(.renderer, of: app.name) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
+        async let applied = clients.askOwner(.applier, of: app.name) { [name = app.name] client throws(RequestError) in try await client.trigger(name) }
         let renderer = await rendered, applier = await applied
         for replies in [renderer, applier] where !replies.contains(where: { $0.value != nil }) {
             Console.reportFailures(replies)

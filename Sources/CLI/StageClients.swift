@@ -31,7 +31,12 @@ public final class StageClients: Sendable {
 
     /// Sends `request` to every instance of `stage` at once; replies in instance order.
     public func ask(_ stage: StageName, _ request: @escaping @Sendable (RequestClient) async throws(RequestError) -> JSONValue) async -> [InstanceReply] {
-        let clients = instances(of: stage)
+        await ask(stage, at: Array(instances(of: stage).indices), request)
+    }
+
+    /// Sends `request` to the instances of `stage` at `indices` at once; replies in that order.
+    func ask(_ stage: StageName, at indices: [Int], _ request: @escaping @Sendable (RequestClient) async throws(RequestError) -> JSONValue) async -> [InstanceReply] {
+        let clients = indices.map { instances(of: stage)[$0] }
         return await withTaskGroup(of: (Int, InstanceReply).self) { group in
             for (index, client) in clients.enumerated() {
                 group.addTask {

@@ -3,7 +3,7 @@ import Messaging
 
 extension StageEndpoints {
     /// Replaces a stage's configured instances with the `--endpoint <stage>=<pub>,<router>` ones
-    /// given for it (the config lists only one applier; its shards can be named this way).
+    /// given for it, in the order given (shard order, as in `stages.<stage>.shards`).
     public mutating func override(with options: [String]) throws(CLIError) {
         var given: [StageName: [Upstream]] = [:]
         for option in options {

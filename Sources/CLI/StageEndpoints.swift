@@ -2,9 +2,10 @@ import CapstanCore
 import Foundation
 import Messaging
 
-/// Every configured instance of each stage as the CLI connects to it: the fetchers the renderer
-/// lists as upstream, the renderers the applier lists, and the applier itself. Bind addresses
-/// (`0.0.0.0`, `*`) become loopback, since a wildcard is where a stage listens, not where to call.
+/// Every configured instance of each stage as the CLI connects to it, in shard order: a stage's
+/// `shards`, else the fetchers the renderer lists as upstream, the renderers the applier lists,
+/// and the applier itself. Bind addresses (`0.0.0.0`, `*`) become loopback, since a wildcard is
+/// where a stage listens, not where to call.
 public struct StageEndpoints: Sendable, Equatable {
     public var fetcher: [Upstream]
     public var renderer: [Upstream]
@@ -16,13 +17,19 @@ public struct StageEndpoints: Sendable, Equatable {
         self.applier = applier
     }
 
-    /// The instances named by `config.stages`; server keys read from the configured files.
+    /// The instances named by `config.stages`; server keys read from the configured files. A
+    /// stage's `shards` list wins; without it, the downstream stage's `upstream` (fetcher,
+    /// renderer) or the stage's own `pub`/`router` (applier).
     public init(config: CapstanConfig) throws(KeyFileError) {
         let stages = config.stages
-        fetcher = try stages.renderer.upstream.map(Self.upstream)
-        renderer = try stages.applier.upstream.map(Self.upstream)
-        applier = [try Self.upstream(UpstreamConfig(
-            pub: stages.applier.pub, router: stages.applier.router, serverPublicKeyFile: stages.applier.curve?.serverPublicKeyFile))]
+        fetcher = try Self.listed(stages.fetcher.shards, else: stages.renderer.upstream)
+        renderer = try Self.listed(stages.renderer.shards, else: stages.applier.upstream)
+        applier = try Self.listed(stages.applier.shards, else: [UpstreamConfig(
+            pub: stages.applier.pub, router: stages.applier.router, serverPublicKeyFile: stages.applier.curve?.serverPublicKeyFile)])
+    }
+
+    static func listed(_ shards: [UpstreamConfig], else fallback: [UpstreamConfig]) throws(KeyFileError) -> [Upstream] {
+        try (shards.isEmpty ? fallback : shards).map(Self.upstream)
     }
 
     public subscript(stage: StageName) -> [Upstream] {

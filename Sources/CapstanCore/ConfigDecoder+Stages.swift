@@ -1,7 +1,7 @@
 import YAML
 
 extension ConfigDecoder {
-    static let commonStageFields = ["pub", "router", "http", "data", "insecure", "concurrency", "curve"]
+    static let commonStageFields = ["pub", "router", "http", "data", "insecure", "concurrency", "curve", "shards"]
     static let stageFields: [StageName: [String]] = [
         .fetcher: commonStageFields + ["keepArtifacts"],
         .renderer: commonStageFields + ["upstream"],
@@ -28,6 +28,7 @@ extension ConfigDecoder {
 
     private func defaultUpstream(_ listed: [UpstreamConfig], from stage: StageConfig) -> [UpstreamConfig] {
         if !listed.isEmpty { return listed }
+        if !stage.shards.isEmpty { return stage.shards }
         return [UpstreamConfig(pub: stage.pub, router: stage.router, serverPublicKeyFile: stage.curve?.serverPublicKeyFile)]
     }
 
@@ -45,6 +46,7 @@ extension ConfigDecoder {
         stage.concurrency = fields.int("concurrency") ?? stage.concurrency
         stage.curve = fields.node("curve").flatMap { decodeCurve($0, path: fields.path("curve")) }
         stage.upstream = (fields.list("upstream") ?? []).compactMap { decodeUpstream($0.node, path: $0.path) }
+        stage.shards = (fields.list("shards") ?? []).compactMap { decodeUpstream($0.node, path: $0.path) }
         stage.keepArtifacts = fields.int("keepArtifacts") ?? stage.keepArtifacts
         stage.kubeconfig = fields.string("kubeconfig").flatMap { $0.isEmpty ? nil : $0 }
         stage.inventoryNamespace = checkedLabel(fields, "inventoryNamespace") ?? stage.inventoryNamespace

@@ -15,6 +15,10 @@ public struct StageConfig: Sendable, Hashable {
     /// Instances of the previous stage; empty for the fetcher. Defaults to the one instance
     /// that the previous stage's own `pub`/`router` name.
     public var upstream: [UpstreamConfig]
+    /// Where this stage's instances are when it runs sharded, entry i being the one started with
+    /// `--shard i/n` (n = the count). The `capstan` CLI asks them; the downstream stage's
+    /// `upstream` defaults to them. Empty: one instance, at `pub`/`router`.
+    public var shards: [UpstreamConfig] = []
     /// Fetcher: artifacts kept per source. Defaults to 3.
     public var keepArtifacts: Int
     /// Applier: kubeconfig file; nil means `KUBECONFIG`, `~/.kube/config`, or in-cluster.

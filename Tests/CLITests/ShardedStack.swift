@@ -13,6 +13,8 @@ struct ShardedStack {
     let git: GitFixture
     let cluster: KubeSim
     let configs: [String]
+    /// A config for the CLI listing both instances of every stage under `shards`.
+    let cliConfig: String
     let sockets: [Sockets]
     let processes: StageProcesses
 
@@ -47,10 +49,27 @@ struct ShardedStack {
                 commands["\(stage)-\(index)"] = ("capstan-\(stage)", ["run", "--config", config, "--shard", "\(index)/2", "--http", port])
             }
         }
+        // The operator's config: the same sources and apps, every stage's instances as `shards`.
+        let cliConfig = git.root("capstan-cli.yaml")
+        try """
+            sources:
+            \(sources.map { "  - { name: \($0), url: \"\(git.path)\", interval: \(interval) }" }.joined(separator: "\n"))
+            apps:
+            \(apps.sorted { $0.key < $1.key }.map { "  - { name: \($0.key), source: \($0.value), path: apps/\($0.key), targetNamespace: \($0.key), prune: true, timeout: 30s }" }.joined(separator: "\n"))
+            stages:
+              fetcher: { shards: [\(sockets.map { upstream($0.fetcher) }.joined(separator: ", "))] }
+              renderer: { shards: [\(sockets.map { upstream($0.renderer) }.joined(separator: ", "))] }
+              applier: { kubeconfig: "\(cluster.kubeconfig)", shards: [\(sockets.map { upstream($0.applier) }.joined(separator: ", "))] }
+            """.write(toFile: cliConfig, atomically: true, encoding: .utf8)
         let processes = StageProcesses(commands)
         defer { processes.stopAll() }
         try processes.startAll()
-        try await body(ShardedStack(git: git, cluster: cluster, configs: configs, sockets: sockets, processes: processes))
+        try await body(ShardedStack(git: git, cluster: cluster, configs: configs, cliConfig: cliConfig, sockets: sockets, processes: processes))
+    }
+
+    /// `capstan --config capstan-cli.yaml <arguments>`: the instances come from `stages.<stage>.shards`.
+    func capstanWithShardsConfig(_ arguments: [String]) async throws -> CommandRun {
+        try await CommandRun.capstan(["--config", cliConfig] + arguments)
     }
 
     /// `capstan` against instance `index` of every stage only, or (nil) against all instances.

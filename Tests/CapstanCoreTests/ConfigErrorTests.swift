@@ -83,7 +83,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
             expected: "c.yaml:2:42: apps[0].substitute.my-var: \"my-var\" is not a valid variable name: use letters, digits and '_', not starting with a digit"),
         BadConfig(
             name: "field of another stage", text: "stages:\n  fetcher: {kubeconfig: /k}\n",
-            expected: "c.yaml:2:13: stages.fetcher.kubeconfig: unknown field (known fields: pub, router, http, data, insecure, concurrency, curve, keepArtifacts)"),
+            expected: "c.yaml:2:13: stages.fetcher.kubeconfig: unknown field (known fields: pub, router, http, data, insecure, concurrency, curve, shards, keepArtifacts)"),
         BadConfig(
             name: "bad endpoint", text: "stages:\n  renderer: {pub: \"fetcher:7411\"}\n",
             expected: "c.yaml:2:19: stages.renderer.pub: \"fetcher:7411\" is not a ZeroMQ endpoint: write it like tcp://fetcher:7401"),

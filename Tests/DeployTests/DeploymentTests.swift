@@ -85,6 +85,24 @@ import Testing
         }
     }
 
+    @Test func haConfigListsEveryStagesShardsInShardOrder() throws {
+        let config = try RepositoryFiles.config("deploy/overlays/ha/capstan.yaml")
+        let rendered = try RenderedObjects("deploy/overlays/ha")
+        for stage in StageName.allCases {
+            let shards = config.stages[stage].shards
+            #expect(shards.count == 2, "\(stage) lists \(shards.count) shards")
+            for (index, shard) in shards.enumerated() {
+                let host = try #require(Endpoint(shard.router)?.host)
+                // Entry i must be the Service whose pods run --shard i/2, or the CLI asks the wrong owner.
+                let service = try #require(rendered.named("Service", host), "\(stage) shard \(index): no Service \(host)")
+                let selector = service["spec"]?["selector"]?["capstan.dev/shard"]?.stringValue
+                #expect(selector == String(index), "\(host) selects shard \(selector ?? "none"), listed as shard \(index)")
+                let deployment = try #require(rendered.named("Deployment", host))
+                #expect(Array((deployment.containers.first?["args"]?.strings ?? []).suffix(2)) == ["--shard", "\(index)/2"])
+            }
+        }
+    }
+
     @Test func haRunsTwoShardsOfEveryStage() throws {
         let deployments = try RenderedObjects("deploy/overlays/ha").all("Deployment")
         for stage in ["fetcher", "renderer", "applier"] {

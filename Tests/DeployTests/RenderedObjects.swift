@@ -19,3 +19,12 @@ extension JSONValue {
     var containers: [JSONValue] { podSpec?["containers"]?.arrayValue ?? [] }
     var strings: [String] { arrayValue?.compactMap(\.stringValue) ?? [] }
 }
+
+extension JSONValue {
+    /// How kubectl and capstan-applier name the object in their output: `deployment.apps/capstan-applier`.
+    var resourceName: String {
+        let apiVersion = self["apiVersion"]?.stringValue ?? ""
+        let group = apiVersion.contains("/") ? "." + apiVersion.split(separator: "/")[0] : ""
+        return (self["kind"]?.stringValue ?? "").lowercased() + group + "/" + name
+    }
+}
