@@ -29,12 +29,22 @@ import Testing
         #expect(Set(Self.repositories).isSuperset(of: ["chart-app", "demo", "overlay-app"]))
     }
 
+    /// Where an app's path is: inside the example (its own repository), or, for an example that
+    /// is a directory of Capstan's repository (examples/bootstrap), the repository's root; nil for
+    /// a placeholder of the user's own apps.
+    static func sourceRoot(of app: AppConfig, in example: String) -> String? {
+        [examples.appendingPathComponent(example).path, root.path].first {
+            FileManager.default.fileExists(atPath: "\($0)/\(app.path)")
+        }
+    }
+
     @Test(arguments: repositories)
     func everyAppRendersToItsGoldenBundle(example: String) throws {
         let config = try Self.config(example)
-        #expect(!config.apps.isEmpty)
-        for app in config.apps {
-            let bundle = try Renderer().render(RenderRequest(app: app, root: Self.examples.appendingPathComponent(example).path))
+        let apps = config.apps.compactMap { app in Self.sourceRoot(of: app, in: example).map { (app, $0) } }
+        #expect(!apps.isEmpty)
+        for (app, root) in apps {
+            let bundle = try Renderer().render(RenderRequest(app: app, root: root))
             let text = String(decoding: bundle.bytes, as: UTF8.self)
             #expect(!text.contains("${"), "\(example)/\(app.name): a variable was left unsubstituted")
             let file = Self.golden.appendingPathComponent("\(example)/\(app.name).yaml")
@@ -49,8 +59,8 @@ import Testing
 
     @Test(.enabled(if: kubectl != nil, "kubectl is not installed"), arguments: repositories)
     func overlayAppsBuildLikeKubectlKustomize(example: String) throws {
-        let root = Self.examples.appendingPathComponent(example).path
         for app in try Self.config(example).apps {
+            guard let root = Self.sourceRoot(of: app, in: example) else { continue }
             let directory = "\(root)/\(app.path)"
             guard FileManager.default.fileExists(atPath: "\(directory)/kustomization.yaml") else { continue }
             let ours = try Renderer().render(RenderRequest(root: root, path: app.path))
