@@ -109,7 +109,7 @@ let package = Package(
         .target(name: "RendererStage", dependencies: ["Renderer", "Overlays", "Archive", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
         .executableTarget(name: "capstan-renderer", dependencies: ["Renderer", "RendererStage", "StageRuntime", "CapstanCore", "Templates", argumentParser]),
         .testTarget(name: "RendererStageTests", dependencies: ["RendererStage", "Renderer", "FetcherStage", "Fetcher", "Messaging", "StageRuntime", "CapstanCore", "CapstanTesting", "FetcherTesting", "capstan-renderer", logging]),
-        .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "CapstanCore", "Sandbox", "CapstanTesting"], exclude: ["Golden"]),
 
         // Shared test support: child processes with deadlines, a loopback HTTP client.
         .target(name: "CapstanTesting"),

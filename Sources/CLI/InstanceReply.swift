@@ -26,6 +26,10 @@ public struct InstanceReply: Sendable {
         switch error {
         case .timeout(_, let attempts):
             return "\(stage.rawValue) at \(endpoint) did not answer (\(attempts) attempt(s)); is it running, and is stages.\(stage.rawValue) in the config right?"
+        case .refused(_, let reason):
+            return "\(stage.rawValue) at \(endpoint): request refused: \(reason)"
+        case .malformedReply(_, let reason):
+            return "\(stage.rawValue) at \(endpoint): malformed reply: \(reason)"
         default:
             return "\(stage.rawValue) at \(endpoint): \(error)"
         }

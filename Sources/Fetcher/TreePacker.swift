@@ -13,14 +13,14 @@ enum TreePacker {
         let root = SubmoduleMirrors.Module(repository: repository, url: url, commit: commit, depth: 0)
         let listing = try TreeListing(root, matcher: matcher, submodules: submodules)
         guard listing.items.count <= limits.maxFiles else {
-            throw FetchError.limit("the tree has \(listing.items.count) files to pack, over the limit of \(limits.maxFiles) (raise limits.maxFiles or ignore paths)")
+            throw FetchError.limit("the tree has \(listing.items.count) files to pack, over the limit of \(limits.maxFiles) (raise limits.artifactFiles in capstan.yaml or ignore paths)")
         }
         let writer = try ArtifactWriter(path: path)
         var warnings = listing.warnings
         for item in listing.items {
             try add(item.entry, from: listing.repositories[item.repository], to: writer, listing: listing, warnings: &warnings)
             guard writer.contentBytes <= limits.maxBytes else {
-                throw FetchError.limit("the tree holds more than \(limits.maxBytes) bytes to pack (raise limits.maxBytes or ignore paths)")
+                throw FetchError.limit("the tree holds more than \(limits.maxBytes) bytes to pack (raise limits.artifactBytes in capstan.yaml or ignore paths)")
             }
         }
         let (digest, size) = try writer.finish()
