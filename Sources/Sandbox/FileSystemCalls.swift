@@ -18,6 +18,24 @@ enum RealPath {
 
 /// Reads a symlink's target without following it.
 enum SymbolicLink {
+    /// What `lstat` finds at a path.
+    enum Entry: Equatable {
+        /// Nothing there (or not reachable).
+        case missing
+        /// An existing entry that is not a symlink.
+        case plain
+        /// A symlink and its target text.
+        case link(String)
+    }
+
+    /// The entry at `path`, without following it.
+    static func inspect(_ path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        guard info.st_mode & S_IFMT == S_IFLNK else { return .plain }
+        return target(of: path).map { .link($0) } ?? .missing
+    }
+
     /// The link's target text, or nil when `path` is not a symlink.
     static func target(of path: String) -> String? {
         var info = stat()
@@ -27,6 +45,16 @@ enum SymbolicLink {
         guard count >= 0 else { return nil }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// Tree-relative paths known to exist with no symlink anywhere along them, shared by the
+/// threads reading one tree.
+final class PlainPathCache: Sendable {
+    private let paths = Mutex<Set<String>>([])
+
+    func contains(_ path: String) -> Bool { paths.withLock { $0.contains(path) } }
+
+    func insert(_ path: String) { _ = paths.withLock { $0.insert(path) } }
 }
 
 /// Counts files and bytes read across one tree, enforcing its limits.
