@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Parsed trees of template sources seen before, so re-rendering an unchanged chart skips parsing.
@@ -11,6 +12,10 @@ enum ParseCache {
         /// The function names the parse was checked against (a parse fails on an unknown function).
         let functions: Int
     }
+
+    /// Off when `CAPSTAN_TEMPLATE_PARSE_CACHE=off`: bench/charts uses it to time a render that parses
+    /// every template, as `helm template` and the Go peer do.
+    static let isEnabled = ProcessInfo.processInfo.environment["CAPSTAN_TEMPLATE_PARSE_CACHE"] != "off"
 
     /// Bounds the cached source bytes; the cache empties when a new entry would exceed it.
     static let maxBytes = 32 << 20

@@ -71,7 +71,9 @@ public final class TemplateSet: @unchecked Sendable {
         let key = ParseCache.Key(name: name, bytes: bytes, leftDelim: options.leftDelim, rightDelim: options.rightDelim,
                                  functions: fingerprint)
         let parsed: [(String, ParsedTree)]
-        if let cached = ParseCache.lookup(key) {
+        if !ParseCache.isEnabled {
+            parsed = try parseUncached(name: name, bytes: bytes)
+        } else if let cached = ParseCache.lookup(key) {
             parsed = cached
         } else {
             parsed = try parseUncached(name: name, bytes: bytes)
