@@ -47,14 +47,46 @@ enum SymbolicLink {
     }
 }
 
-/// Tree-relative paths known to exist with no symlink anywhere along them, shared by the
-/// threads reading one tree.
+/// Tree-relative paths known to exist with no symlink anywhere along them (and, once seen,
+/// what they are), shared by the threads reading one tree.
 final class PlainPathCache: Sendable {
-    private let paths = Mutex<Set<String>>([])
+    private struct Facts {
+        var plain: Set<String> = []
+        var kinds: [String: EntryKind] = [:]
+    }
 
-    func contains(_ path: String) -> Bool { paths.withLock { $0.contains(path) } }
+    private let facts = Mutex(Facts())
 
-    func insert(_ path: String) { _ = paths.withLock { $0.insert(path) } }
+    func contains(_ path: String) -> Bool { facts.withLock { $0.plain.contains(path) } }
+
+    func insert(_ path: String) { _ = facts.withLock { $0.plain.insert(path) } }
+
+    /// The kind recorded for a plain path, if any.
+    func kind(of path: String) -> EntryKind? { facts.withLock { $0.kinds[path] } }
+
+    /// Records what `path` is; with `onlyIfPlain`, only when it is already known to be plain
+    /// (else the caller vouches that it is).
+    func remember(_ path: String, kind: EntryKind, onlyIfPlain: Bool) {
+        facts.withLock { facts in
+            if onlyIfPlain && !facts.plain.contains(path) { return }
+            facts.plain.insert(path)
+            facts.kinds[path] = kind
+        }
+    }
+}
+
+/// `readdir`'s `d_type` for the two kinds that are certain without a `stat` (and not symlinks).
+enum DirectoryEntryType {
+    static let regular: UInt8 = 8  // DT_REG
+    static let directory: UInt8 = 4  // DT_DIR
+
+    static func kind(_ type: UInt8) -> EntryKind? {
+        switch type {
+        case regular: .file
+        case directory: .directory
+        default: nil
+        }
+    }
 }
 
 /// Counts files and bytes read across one tree, enforcing its limits.

@@ -49,13 +49,17 @@ public final class SourceTree: Sendable {
     /// What kind of entry `relative` is, following symlinks that stay inside; nil when absent.
     public func kind(of relative: String) throws(SandboxError) -> EntryKind? {
         try checkSymlinks(along: relative, original: relative)
+        if let known = plainPaths.kind(of: relative) { return known }
         var info = stat()
         guard stat(absolute(relative), &info) == 0 else { return nil }
+        let kind: EntryKind
         switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
+        case S_IFDIR: kind = .directory
+        case S_IFREG: kind = .file
+        default: kind = .other
         }
+        plainPaths.remember(relative, kind: kind, onlyIfPlain: true)
+        return kind
     }
 
     /// The bytes of the file at `relative`, within the size and total-read limits.
@@ -75,15 +79,23 @@ public final class SourceTree: Sendable {
             throw SandboxError(path: relative, problem: .unreadable(String(cString: strerror(errno))))
         }
         defer { closedir(directory) }
+        let isRoot = relative.isEmpty || relative == "."
+        // Entries of a symlink-free directory that readdir says are plain files or directories are
+        // symlink-free too: remember them, so walking the listing costs no lstat or stat.
+        let parentIsPlain = isRoot || plainPaths.contains(relative)
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            names.append(name)
+            if parentIsPlain, let kind = DirectoryEntryType.kind(entry.pointee.d_type) {
+                plainPaths.remember(isRoot ? name : "\(relative)/\(name)", kind: kind, onlyIfPlain: false)
+            }
         }
         return names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            .map { relative.isEmpty || relative == "." ? $0 : "\(relative)/\($0)" }
+            .map { isRoot ? $0 : "\(relative)/\($0)" }
     }
 
     /// The absolute path on disk of a resolved relative path.

@@ -13,7 +13,7 @@ extension Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return (.text(token.text), nil)
+            return (.text(Array(token.text)), nil)
         case .leftDelim:
             let saved = actionLine
             actionLine = token.line
