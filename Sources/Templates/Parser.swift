@@ -30,7 +30,8 @@ struct Parser {
     let hasFunction: (String) -> Bool
     var tokens: [Token] = []
     var index = 0
-    var lastToken: Token
+    /// The line of the last token taken, where Go's parse errors point.
+    var lastLine = 1
     var vars: [String] = ["$"]
     var rangeDepth = 0
     var actionLine = 0
@@ -44,7 +45,7 @@ struct Parser {
         treeName = name
         var lexer = Lexer(input: text, leftDelim: leftDelim, rightDelim: rightDelim)
         tokens = lexer.run()
-        lastToken = tokens.first ?? Token(kind: .eof, pos: 0, text: [], line: 1)
+        lastLine = tokens.first?.line ?? 1
     }
 
     // MARK: token access (Go's next/backup/peek with spaces)
@@ -52,7 +53,7 @@ struct Parser {
     mutating func next() -> Token {
         let token = tokens[min(index, tokens.count - 1)]
         index += 1
-        lastToken = token
+        lastLine = token.line
         return token
     }
 
@@ -73,7 +74,7 @@ struct Parser {
     }
 
     func fail(_ message: String) -> ParseFailure {
-        ParseFailure(message: "template: \(source.name):\(lastToken.line): \(message)")
+        ParseFailure(message: "template: \(source.name):\(lastLine): \(message)")
     }
 
     func unexpected(_ token: Token, _ context: String) -> ParseFailure {

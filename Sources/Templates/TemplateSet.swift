@@ -121,7 +121,7 @@ enum HelmText {
     static let noValue: [UInt8] = Array("<no value>".utf8)
 
     static func stripNoValue(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.count >= noValue.count else { return bytes }
+        guard bytes.count >= noValue.count, contains(noValue, in: bytes) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -135,5 +135,25 @@ enum HelmText {
             i += 1
         }
         return out
+    }
+
+    /// Whether `needle` (non-empty) occurs in `bytes`; the common answer, no, without copying.
+    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return false }
+                var i = 0
+                let last = haystack.count - needle.count
+                while i <= last {
+                    if haystack[i] == first {
+                        var j = 1
+                        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                        if j == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }
