@@ -14,19 +14,19 @@ extension GoKeyOrder {
     /// has no adjacent pair out of go-yaml's order (keys of letters only, the usual case), the
     /// stable sort would leave it as it is, so it is skipped.
     static func sortedMembers<Value>(_ members: [String: Value], v3: Bool = false) -> [(key: String, value: Value)] {
-        var ordered = members.sorted { bytesLess($0.key, $1.key) }
+        // Sorting the keys alone moves one reference per swap instead of a key and a value.
+        var keys = Array(members.keys)
+        keys.sort(by: bytesLess)
         var index = 1
-        while index < ordered.count, !less(fast: ordered[index].key, ordered[index - 1].key, v3: v3) { index += 1 }
-        if index < ordered.count { ordered.sort { less(fast: $0.key, $1.key, v3: v3) } }
-        return ordered
+        while index < keys.count, !less(fast: keys[index], keys[index - 1], v3: v3) { index += 1 }
+        if index < keys.count { keys.sort { less(fast: $0, $1, v3: v3) } }
+        return keys.map { (key: $0, value: members[$0]!) }
     }
 
     /// `less`, computed on the UTF-8 bytes when both keys are ASCII (then bytes are code points).
     static func less(fast lhs: String, _ rhs: String, v3: Bool = false) -> Bool {
-        var left = lhs
-        var right = rhs
-        let verdict = left.withUTF8 { a in
-            right.withUTF8 { b -> Bool? in
+        let verdict = lhs.utf8.withContiguousStorageIfAvailable { a in
+            rhs.utf8.withContiguousStorageIfAvailable { b -> Bool? in
                 let count = min(a.count, b.count)
                 var index = 0
                 while index < count {
@@ -43,15 +43,14 @@ extension GoKeyOrder {
                 return a.count < b.count
             }
         }
-        return verdict ?? less(lhs, rhs, v3: v3)
+        if let verdict, let verdict, let verdict { return verdict }
+        return less(lhs, rhs, v3: v3)
     }
 
     /// `JSONValue.utf8Less` over contiguous UTF-8 instead of the generic UTF8View iteration.
     static func bytesLess(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs
-        var right = rhs
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
+        let verdict = lhs.utf8.withContiguousStorageIfAvailable { a in
+            rhs.utf8.withContiguousStorageIfAvailable { b in
                 let count = min(a.count, b.count)
                 var index = 0
                 while index < count {
@@ -61,6 +60,8 @@ extension GoKeyOrder {
                 return a.count < b.count
             }
         }
+        if let verdict, let verdict { return verdict }
+        return JSONValue.utf8Less(lhs, rhs)
     }
 
     @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -61,16 +61,28 @@ struct Parser {
 
     func peek() -> Token { tokens[min(index, tokens.count - 1)] }
 
+    /// Skips space tokens by looking at their kind in place (copying a token costs a retain).
     mutating func nextNonSpace() -> Token {
-        var token = next()
-        while token.kind == .space { token = next() }
-        return token
+        let last = tokens.count - 1
+        while tokens[min(index, last)].kind == .space { index += 1 }
+        return next()
     }
 
     mutating func peekNonSpace() -> Token {
         let token = nextNonSpace()
         backup()
         return token
+    }
+
+    /// The kind of the next token, without taking or copying it.
+    func peekKind() -> TokenKind { tokens[min(index, tokens.count - 1)].kind }
+
+    /// `peekNonSpace().kind` without copying the token: skips the spaces and notes the line as it does.
+    mutating func peekNonSpaceKind() -> TokenKind {
+        let last = tokens.count - 1
+        while tokens[min(index, last)].kind == .space { index += 1 }
+        lastLine = tokens[min(index, last)].line
+        return tokens[min(index, last)].kind
     }
 
     func fail(_ message: String) -> ParseFailure {
@@ -100,8 +112,8 @@ struct Parser {
     /// Parses the whole text; returns every tree it defines, the top-level one under `name`.
     mutating func parse() throws(ParseFailure) -> [(String, ParsedTree)] {
         var root: [Node] = []
-        while peek().kind != .eof {
-            if peek().kind == .leftDelim {
+        while peekKind() != .eof {
+            if peekKind() == .leftDelim {
                 let mark = index
                 _ = next()
                 if nextNonSpace().kind == .define {
@@ -114,7 +126,7 @@ struct Parser {
             if let terminator { throw fail("unexpected \(terminator)") }
             if let node { root.append(node) }
         }
-        if case .error = peek().kind { throw unexpected(peek(), "input") }
+        if case .error = peekKind() { throw unexpected(peek(), "input") }
         try add(ParsedTree(name: treeName, source: source, root: root))
         return treeOrder.map { ($0, trees[$0]!) }
     }

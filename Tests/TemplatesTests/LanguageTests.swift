@@ -24,6 +24,13 @@ import Testing
         #expect(try render("{{$d := dict}}{{$_ := set $d \"k\" \"v\"}}{{$d.k}}") == "v")
     }
 
+    @Test func rangeOverAMapReadsEachValueWhenItsTurnComes() throws {
+        // Go sorts the keys first and looks each value up as it goes, so a `set` in the body shows.
+        let text = "{{$m := dict \"a\" 1 \"b\" 2 \"c\" 3}}{{range $k, $v := $m}}{{$_ := set $m \"c\" 9}}{{$k}}={{$v}} {{end}}"
+        #expect(try render(text) == "a=1 b=2 c=9 ")
+        #expect(try render("{{$m := dict \"x\" 1 \"y\" 2}}{{range $m}}{{.}}{{end}}{{range $m}}{{.}}{{end}}") == "1212")
+    }
+
     @Test func parseErrorsNameTheTemplateAndLine() {
         #expect(throws: TemplateError.self) { try render("line1\n{{ .a ") }
         do {
