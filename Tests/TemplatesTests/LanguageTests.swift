@@ -31,6 +31,11 @@ import Testing
         #expect(try render("{{$m := dict \"x\" 1 \"y\" 2}}{{range $m}}{{.}}{{end}}{{range $m}}{{.}}{{end}}") == "1212")
     }
 
+    @Test func wholeFloatsPrintLikeGoV() throws {
+        #expect(try render("{{80.0}} {{999999.0}} {{1000000.0}} {{-5.0}} {{0.5}} {{1e6}} {{0.0}}") == "80 999999 1e+06 -5 0.5 1e+06 0")
+        #expect(try render("{{.a}} {{.b}} {{.c}}", ["a": .double(-0.0), "b": .double(123456), "c": .double(-999999)]) == "-0 123456 -999999")
+    }
+
     @Test func parseErrorsNameTheTemplateAndLine() {
         #expect(throws: TemplateError.self) { try render("line1\n{{ .a ") }
         do {
