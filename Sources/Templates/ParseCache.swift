@@ -11,6 +11,16 @@ enum ParseCache {
         let rightDelim: String
         /// The function names the parse was checked against (a parse fails on an unknown function).
         let functions: Int
+
+        /// Hashes the source as one block of memory (Array's own hashing feeds the hasher byte by byte).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(leftDelim)
+            hasher.combine(rightDelim)
+            hasher.combine(functions)
+        }
     }
 
     /// Off when `CAPSTAN_TEMPLATE_PARSE_CACHE=off`: bench/charts uses it to time a render that parses

@@ -36,6 +36,14 @@ import Testing
         #expect(try render("{{.a}} {{.b}} {{.c}}", ["a": .double(-0.0), "b": .double(123456), "c": .double(-999999)]) == "-0 123456 -999999")
     }
 
+    @Test func printfPlainVerbsAndEverythingElse() throws {
+        // The byte fast path (plain %v/%s/%q of strings, %v/%d of ints) and what must fall back.
+        #expect(try render(#"{{printf "%v-%s|%q|%d/%v" "a" "é" "x\"y" 42 -7}}"#) == #"a-é|"x\"y"|42/-7"#)
+        #expect(try render(#"{{printf "%v %v" "a"}}|{{printf "%v" "a" "b"}}|{{printf "100%%"}}|{{printf "%5s|%-3d|" "ab" 1}}"#)
+            == #"a %!v(MISSING)|a%!(EXTRA string=b)|100%|   ab|1  |"#)
+        #expect(try render(#"{{printf "%d" "s"}}|{{printf "%q" 3}}|{{printf "%v" 1.5}}|{{printf "end%"}}"#) == #"%!d(string=s)|'\x03'|1.5|end%!(NOVERB)"#)
+    }
+
     @Test func parseErrorsNameTheTemplateAndLine() {
         #expect(throws: TemplateError.self) { try render("line1\n{{ .a ") }
         do {
