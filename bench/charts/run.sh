@@ -29,7 +29,11 @@ fi
 # threads, so its CPU time can exceed its wall time on an idle machine.
 timed() {
   local line cpu
-  line=$( { /usr/bin/time -f "cputime=%U+%S" "$@" 2>&1 >/dev/null; } )
+  line=$(python3 -c '
+import resource, subprocess, sys
+run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(run.stderr + f"cputime={used.ru_utime}+{used.ru_stime}")' "$@")
   cpu=$(sed -nE 's/.*cputime=([0-9.]+)\+([0-9.]+).*/\1 \2/p' <<<"$line" | awk -v n="$N" '{printf "%.1f", ($1+$2)/n*1e6}')
   echo "$(grep per-render <<<"$line") cpu-per-render=${cpu}us"
 }
