@@ -8,6 +8,16 @@ struct HelmIgnore {
         let negate: Bool
         let directoryOnly: Bool
         let anchored: Bool
+        /// `pattern` as UTF-8, for the matcher.
+        let bytes: ArraySlice<UInt8>
+
+        init(pattern: String, negate: Bool, directoryOnly: Bool, anchored: Bool) {
+            self.pattern = pattern
+            self.negate = negate
+            self.directoryOnly = directoryOnly
+            self.anchored = anchored
+            bytes = Array(pattern.utf8)[...]
+        }
     }
 
     let rules: [Rule]
@@ -31,15 +41,18 @@ struct HelmIgnore {
 
     /// Whether the file at `path` (relative to the chart root) is left out of the chart.
     func ignores(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.split(separator: "/").map { Array($0.utf8) }
+        // The path up to each depth: `a`, `a/b`, `a/b/c`.
+        var prefixes: [[UInt8]] = []
+        for part in parts { prefixes.append(prefixes.isEmpty ? part : prefixes[prefixes.count - 1] + [UInt8(ascii: "/")] + part) }
         var ignored = false
         for rule in rules {
             // A file is ignored when it, or one of its folders, matches.
-            for depth in 1...parts.count {
+            for depth in 1...max(parts.count, 1) where depth <= parts.count {
                 let isDirectory = depth < parts.count
                 if rule.directoryOnly && !isDirectory { continue }
-                let subject = rule.anchored ? parts[..<depth].joined(separator: "/") : parts[depth - 1]
-                if ShowOnly.match(Array(rule.pattern.utf8)[...], Array(subject.utf8)[...]) {
+                let subject = rule.anchored ? prefixes[depth - 1] : parts[depth - 1]
+                if ShowOnly.match(rule.bytes, subject[...]) {
                     ignored = !rule.negate
                     break
                 }

@@ -15,7 +15,7 @@ enum ManifestSorter {
     static func sort(_ files: [String: String], skipTests: Bool) throws -> (manifests: [Manifest], hooks: [Manifest]) {
         var generic: [Manifest] = []
         var hooks: [Manifest] = []
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in files.keys.sorted(by: ByteOrder.less) {
             guard let content = files[path], !content.trimmingWhitespace().isEmpty else { continue }
             for document in split(content) {
                 let head: JSONValue

@@ -4,13 +4,19 @@ enum GoKeyOrder {
     /// Orders two keys as go-yaml's `keyList.Less` orders string keys.
     /// `v3` selects yaml.v3's variant: after equal digits, a letter sorts before a non-letter.
     static func less(_ lhs: String, _ rhs: String, v3: Bool = false) -> Bool {
-        let left = Array(lhs.unicodeScalars)
-        let right = Array(rhs.unicodeScalars)
+        let left = lhs.unicodeScalars.map(\.value)
+        let right = rhs.unicodeScalars.map(\.value)
+        return less(left, right, v3: v3)
+    }
+
+    /// The rule over code points: UTF-8 bytes when both keys are ASCII, scalar values otherwise.
+    static func less<C: RandomAccessCollection>(_ left: C, _ right: C, v3: Bool) -> Bool
+    where C.Index == Int, C.Element: FixedWidthInteger {
         var index = 0
         var afterDigit = false
         while index < left.count && index < right.count {
-            let a = left[index]
-            let b = right[index]
+            let a = UInt32(left[left.startIndex + index])
+            let b = UInt32(right[right.startIndex + index])
             if a == b {
                 afterDigit = isDigit(a)
                 index += 1
@@ -18,20 +24,24 @@ enum GoKeyOrder {
             }
             let aLetter = isLetter(a)
             let bLetter = isLetter(b)
-            if aLetter && bLetter { return a.value < b.value }
+            if aLetter && bLetter { return a < b }
             if aLetter || bLetter { return v3 && afterDigit ? aLetter : bLetter }
             return numericLess(left, right, at: index)
         }
         return left.count < right.count
     }
 
-    static func numericLess(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], at index: Int) -> Bool {
+    static func numericLess<C: RandomAccessCollection>(_ left: C, _ right: C, at index: Int) -> Bool
+    where C.Index == Int, C.Element: FixedWidthInteger {
+        @inline(__always) func l(_ i: Int) -> UInt32 { UInt32(left[left.startIndex + i]) }
+        @inline(__always) func r(_ i: Int) -> UInt32 { UInt32(right[right.startIndex + i]) }
+        let zero = UInt32(48)
         var aNumber: Int64 = 0
         var bNumber: Int64 = 0
-        if left[index] == "0" || right[index] == "0" {
+        if l(index) == zero || r(index) == zero {
             var back = index - 1
-            while back >= 0, isDigit(left[back]) {
-                if left[back] != "0" {
+            while back >= 0, isDigit(l(back)) {
+                if l(back) != zero {
                     aNumber = 1
                     bNumber = 1
                     break
@@ -40,18 +50,30 @@ enum GoKeyOrder {
             }
         }
         var aEnd = index
-        while aEnd < left.count, isDigit(left[aEnd]) {
-            aNumber = aNumber &* 10 &+ (Int64(left[aEnd].value) &- 48)
+        while aEnd < left.count, isDigit(l(aEnd)) {
+            aNumber = aNumber &* 10 &+ (Int64(l(aEnd)) &- 48)
             aEnd += 1
         }
         var bEnd = index
-        while bEnd < right.count, isDigit(right[bEnd]) {
-            bNumber = bNumber &* 10 &+ (Int64(right[bEnd].value) &- 48)
+        while bEnd < right.count, isDigit(r(bEnd)) {
+            bNumber = bNumber &* 10 &+ (Int64(r(bEnd)) &- 48)
             bEnd += 1
         }
         if aNumber != bNumber { return aNumber < bNumber }
         if aEnd != bEnd { return aEnd < bEnd }
-        return left[index].value < right[index].value
+        return l(index) < r(index)
+    }
+
+    /// Go's `unicode.IsLetter` (general category L).
+    @inline(__always) static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
+        return Unicode.Scalar(value).map(isLetter) ?? false
+    }
+
+    /// Go's `unicode.IsDigit` (general category Nd).
+    @inline(__always) static func isDigit(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return Unicode.Scalar(value).map(isDigit) ?? false
     }
 
     /// Go's `unicode.IsLetter` (general category L).

@@ -2,7 +2,7 @@
 /// quirk of escaping every character of a text that starts with a byte-order mark.
 extension GoYAMLEmitter {
     mutating func writeDoubleQuoted(_ value: [UInt8], allowBreaks: Bool) {
-        writeIndicator([UInt8(ascii: "\"")], needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: true, isWhitespace: false, isIndention: false)
         // go-yaml's is_bom looks at the start of the text, not at the current character.
         let startsWithBOM = value.count >= 3 && value[0] == 0xEF && value[1] == 0xBB && value[2] == 0xBF
         var spaces = false
@@ -28,7 +28,7 @@ extension GoYAMLEmitter {
                 spaces = false
             }
         }
-        writeIndicator([UInt8(ascii: "\"")], needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: false, isWhitespace: false, isIndention: false)
         whitespace = false
         indention = false
     }

@@ -24,9 +24,8 @@ extension GoYAMLEmitter {
             break
         default: return false
         }
-        if value.count <= 5, ScalarResolver.lookup(String(decoding: value, as: UTF8.self), schema: .v3) != nil
-            || ScalarResolver.v2Booleans[String(decoding: value, as: UTF8.self)] != nil
-        {
+        // v2's table is v3's plus the YAML 1.1 booleans: a word in either is quoted.
+        if value.count <= 5, ScalarResolver.lookup(String(decoding: value, as: UTF8.self), schema: .v2) != nil {
             return false
         }
         for byte in value {
@@ -80,10 +79,10 @@ extension GoYAMLEmitter {
         indention = true
     }
 
-    mutating func writeIndicator(_ indicator: [UInt8], needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
+    /// Writes a one-character (ASCII) indicator; every indicator go-yaml writes for JSON values is one.
+    mutating func writeIndicator(_ indicator: UInt8, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
         if needWhitespace && !whitespace { put(0x20) }
-        var index = 0
-        while index < indicator.count { write(indicator, &index) }
+        put(indicator)
         whitespace = isWhitespace
         indention = indention && isIndention
     }
@@ -122,7 +121,7 @@ extension GoYAMLEmitter {
     }
 
     mutating func writeSingleQuoted(_ value: [UInt8], allowBreaks: Bool) {
-        writeIndicator([UInt8(ascii: "'")], needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: true, isWhitespace: false, isIndention: false)
         var spaces = false
         var breaks = false
         var index = 0
@@ -151,13 +150,13 @@ extension GoYAMLEmitter {
                 breaks = false
             }
         }
-        writeIndicator([UInt8(ascii: "'")], needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: false, isWhitespace: false, isIndention: false)
         whitespace = false
         indention = false
     }
 
     mutating func writeLiteral(_ value: [UInt8]) {
-        writeIndicator([UInt8(ascii: "|")], needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "|"), needWhitespace: true, isWhitespace: false, isIndention: false)
         writeBlockHints(value)
         putBreak()
         indention = true
@@ -182,7 +181,7 @@ extension GoYAMLEmitter {
     /// indicator: `-` without a final break, `+` with more than one (or only one).
     mutating func writeBlockHints(_ value: [UInt8]) {
         if ScalarBytes.isSpace(value, 0) || ScalarBytes.isBreak(value, 0) {
-            writeIndicator([UInt8(ascii: "0") + UInt8(bestIndent)], needWhitespace: false, isWhitespace: false, isIndention: false)
+            writeIndicator(UInt8(ascii: "0") + UInt8(bestIndent), needWhitespace: false, isWhitespace: false, isIndention: false)
         }
         var chomp: UInt8 = 0
         if value.isEmpty {
@@ -201,7 +200,7 @@ extension GoYAMLEmitter {
             }
         }
         if chomp != 0 {
-            writeIndicator([chomp], needWhitespace: false, isWhitespace: false, isIndention: false)
+            writeIndicator(chomp, needWhitespace: false, isWhitespace: false, isIndention: false)
         }
     }
 }

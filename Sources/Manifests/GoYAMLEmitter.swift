@@ -105,10 +105,10 @@ struct GoYAMLEmitter {
     }
 
     mutating func emitEmptyFlow(open: UInt8, close: UInt8) {
-        writeIndicator([open], needWhitespace: true, isWhitespace: true, isIndention: false)
+        writeIndicator(open, needWhitespace: true, isWhitespace: true, isIndention: false)
         increaseIndent(flow: true, indentless: false)
         popIndent()
-        writeIndicator([close], needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(close, needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
     mutating func emitSequence(_ items: [JSONValue]) {
@@ -116,7 +116,7 @@ struct GoYAMLEmitter {
         increaseIndent(flow: false, indentless: !isV3 && mappingContext && !indention)
         for item in items {
             writeIndent()
-            writeIndicator([UInt8(ascii: "-")], needWhitespace: true, isWhitespace: false, isIndention: true)
+            writeIndicator(UInt8(ascii: "-"), needWhitespace: true, isWhitespace: false, isIndention: true)
             emitNode(item, root: false, mapping: false, simpleKey: false, sequenceItem: true)
         }
         popIndent()
@@ -127,18 +127,24 @@ struct GoYAMLEmitter {
         for (key, value) in GoKeyOrder.sortedMembers(members, v3: isV3) {
             writeIndent()
             // go-yaml's simple-key test: one line and at most 128 bytes, else `? key` / `: value`.
-            if key.utf8.count <= 128, !ScalarBytes.containsBreak(Array(key.utf8)) {
+            if key.utf8.count <= 128, !Self.containsBreak(key) {
                 emitNode(.string(key), root: false, mapping: true, simpleKey: true, sequenceItem: false)
-                writeIndicator([UInt8(ascii: ":")], needWhitespace: false, isWhitespace: false, isIndention: false)
+                writeIndicator(UInt8(ascii: ":"), needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {
-                writeIndicator([UInt8(ascii: "?")], needWhitespace: true, isWhitespace: false, isIndention: true)
+                writeIndicator(UInt8(ascii: "?"), needWhitespace: true, isWhitespace: false, isIndention: true)
                 emitNode(.string(key), root: false, mapping: true, simpleKey: false, sequenceItem: false)
                 writeIndent()
-                writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: true)
+                writeIndicator(UInt8(ascii: ":"), needWhitespace: true, isWhitespace: false, isIndention: true)
             }
             emitNode(value, root: false, mapping: true, simpleKey: false, sequenceItem: false)
         }
         popIndent()
+    }
+
+    /// `ScalarBytes.containsBreak` without copying the key when it has no byte a break starts with.
+    static func containsBreak(_ key: String) -> Bool {
+        guard key.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
+        return ScalarBytes.containsBreak(Array(key.utf8))
     }
 
     mutating func increaseIndent(flow: Bool, indentless: Bool) {

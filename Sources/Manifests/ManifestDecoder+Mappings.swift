@@ -5,7 +5,9 @@ import YAML
 extension ManifestDecoder {
     func convertMapping(_ mapping: YAMLMapping, file: String, topLevel: Bool) throws(ManifestDecodeError) -> [String: JSONValue] {
         var members: [String: JSONValue] = [:]
-        var explicit = Set<String>()
+        members.reserveCapacity(mapping.entries.count)
+        // Only yaml.v3's deferred merges need the explicit keys; Helm's v2 merges in place.
+        var explicitKeys: [String] = []
         var merges: [YAMLNode] = []
         for entry in mapping.entries {
             if isMergeKey(entry.key) {
@@ -18,10 +20,13 @@ extension ManifestDecoder {
             }
             let key = try keyText(entry.key, file: file, topLevel: topLevel)
             members[key] = try convert(entry.value, file: file)
-            explicit.insert(key)
+            if semantics != .helm { explicitKeys.append(key) }
         }
         // yaml.v3 applies merges after the explicit keys and never lets them override one.
-        for source in merges { try merge(source, into: &members, keeping: explicit, file: file) }
+        if !merges.isEmpty {
+            let explicit = Set(explicitKeys)
+            for source in merges { try merge(source, into: &members, keeping: explicit, file: file) }
+        }
         return members
     }
 

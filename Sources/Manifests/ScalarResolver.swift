@@ -25,17 +25,17 @@ enum ScalarResolver {
 
     /// Resolves a plain scalar as go-yaml's `resolve("", text)` does.
     static func resolve(_ text: String, schema: Schema) -> Resolved {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first else { return .null }
+        guard let first = text.utf8.first else { return .null }
         if let known = lookup(text, schema: schema) { return known }
         switch first {
         case UInt8(ascii: "."):
+            let bytes = Array(text.utf8)
             // Go's ParseFloat takes underscores between digits (".5_0" is 0.5).
             let digits = bytes.contains(UInt8(ascii: "_")) && underscoresBetweenDigits(bytes)
                 ? bytes.filter { $0 != UInt8(ascii: "_") } : bytes
             return decimalFloat(digits).map { .float($0) } ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return resolveNumeric(bytes, schema: schema)
+            return resolveNumeric(Array(text.utf8), schema: schema)
         default:
             return .string
         }
@@ -49,6 +49,7 @@ enum ScalarResolver {
     }
 
     static func lookup(_ text: String, schema: Schema) -> Resolved? {
+        guard mayBeInTable(text) else { return nil }
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)
@@ -59,6 +60,21 @@ enum ScalarResolver {
         default:
             guard schema == .v2, let value = v2Booleans[text] else { return nil }
             return .bool(value)
+        }
+    }
+
+    /// Every text `lookup` knows is at most 5 bytes long and starts with one of these bytes;
+    /// checking that first spares most scalars the string comparisons.
+    @inline(__always) static func mayBeInTable(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 5, let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "~"),
+            UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+            UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
         }
     }
 

@@ -18,6 +18,24 @@ enum RealPath {
 
 /// Reads a symlink's target without following it.
 enum SymbolicLink {
+    /// What `lstat` finds at a path.
+    enum Entry: Equatable {
+        /// Nothing there (or not reachable).
+        case missing
+        /// An existing entry that is not a symlink.
+        case plain
+        /// A symlink and its target text.
+        case link(String)
+    }
+
+    /// The entry at `path`, without following it.
+    static func inspect(_ path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        guard info.st_mode & S_IFMT == S_IFLNK else { return .plain }
+        return target(of: path).map { .link($0) } ?? .missing
+    }
+
     /// The link's target text, or nil when `path` is not a symlink.
     static func target(of path: String) -> String? {
         var info = stat()
@@ -26,6 +44,48 @@ enum SymbolicLink {
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count >= 0 else { return nil }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Tree-relative paths known to exist with no symlink anywhere along them (and, once seen,
+/// what they are), shared by the threads reading one tree.
+final class PlainPathCache: Sendable {
+    private struct Facts {
+        var plain: Set<String> = []
+        var kinds: [String: EntryKind] = [:]
+    }
+
+    private let facts = Mutex(Facts())
+
+    func contains(_ path: String) -> Bool { facts.withLock { $0.plain.contains(path) } }
+
+    func insert(_ path: String) { _ = facts.withLock { $0.plain.insert(path) } }
+
+    /// The kind recorded for a plain path, if any.
+    func kind(of path: String) -> EntryKind? { facts.withLock { $0.kinds[path] } }
+
+    /// Records what `path` is; with `onlyIfPlain`, only when it is already known to be plain
+    /// (else the caller vouches that it is).
+    func remember(_ path: String, kind: EntryKind, onlyIfPlain: Bool) {
+        facts.withLock { facts in
+            if onlyIfPlain && !facts.plain.contains(path) { return }
+            facts.plain.insert(path)
+            facts.kinds[path] = kind
+        }
+    }
+}
+
+/// `readdir`'s `d_type` for the two kinds that are certain without a `stat` (and not symlinks).
+enum DirectoryEntryType {
+    static let regular: UInt8 = 8  // DT_REG
+    static let directory: UInt8 = 4  // DT_DIR
+
+    static func kind(_ type: UInt8) -> EntryKind? {
+        switch type {
+        case regular: .file
+        case directory: .directory
+        default: nil
+        }
     }
 }
 

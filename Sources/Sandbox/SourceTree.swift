@@ -16,8 +16,13 @@ public final class SourceTree: Sendable {
     public let root: String
     public let limits: SourceLimits
     private let budget: ReadBudget
+    /// Paths already walked and found free of symlinks (see `checkSymlinks`).
+    private let plainPaths = PlainPathCache()
 
     /// Opens the tree at `root`, which must be an existing directory.
+    ///
+    /// The tree is taken to stay as it is while this object lives (an unpacked artifact, opened
+    /// per render): each path component is checked for symlinks once and remembered.
     public init(root: String, limits: SourceLimits = .default) throws(SandboxError) {
         guard let real = RealPath.resolve(root) else {
             throw SandboxError(path: root, problem: .notFound)
@@ -44,18 +49,21 @@ public final class SourceTree: Sendable {
     /// What kind of entry `relative` is, following symlinks that stay inside; nil when absent.
     public func kind(of relative: String) throws(SandboxError) -> EntryKind? {
         try checkSymlinks(along: relative, original: relative)
+        if let known = plainPaths.kind(of: relative) { return known }
         var info = stat()
         guard stat(absolute(relative), &info) == 0 else { return nil }
+        let kind: EntryKind
         switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
+        case S_IFDIR: kind = .directory
+        case S_IFREG: kind = .file
+        default: kind = .other
         }
+        plainPaths.remember(relative, kind: kind, onlyIfPlain: true)
+        return kind
     }
 
     /// The bytes of the file at `relative`, within the size and total-read limits.
     public func read(_ relative: String) throws(SandboxError) -> [UInt8] {
-        try checkSymlinks(along: relative, original: relative)
         guard try kind(of: relative) == .file else {
             throw SandboxError(path: relative, problem: .notFound)
         }
@@ -71,15 +79,23 @@ public final class SourceTree: Sendable {
             throw SandboxError(path: relative, problem: .unreadable(String(cString: strerror(errno))))
         }
         defer { closedir(directory) }
+        let isRoot = relative.isEmpty || relative == "."
+        // Entries of a symlink-free directory that readdir says are plain files or directories are
+        // symlink-free too: remember them, so walking the listing costs no lstat or stat.
+        let parentIsPlain = isRoot || plainPaths.contains(relative)
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            names.append(name)
+            if parentIsPlain, let kind = DirectoryEntryType.kind(entry.pointee.d_type) {
+                plainPaths.remember(isRoot ? name : "\(relative)/\(name)", kind: kind, onlyIfPlain: false)
+            }
         }
         return names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            .map { relative.isEmpty || relative == "." ? $0 : "\(relative)/\($0)" }
+            .map { isRoot ? $0 : "\(relative)/\($0)" }
     }
 
     /// The absolute path on disk of a resolved relative path.
@@ -88,11 +104,14 @@ public final class SourceTree: Sendable {
     }
 
     /// Walks the path one component at a time so a symlink anywhere along it is checked
-    /// against the root before it is followed.
+    /// against the root before it is followed. Components found to exist and not be symlinks
+    /// are remembered, so a later path under an already walked directory costs one lookup per
+    /// new component instead of one `lstat` per component.
     private func checkSymlinks(along relative: String, original: String) throws(SandboxError) {
+        if plainPaths.contains(relative) { return }
         var hops = 0
         var pending = relative.split(separator: "/").map(String.init)
-        var resolved: [String] = []
+        var resolved = ""
         var followed: String?
         while !pending.isEmpty {
             let component = pending.removeFirst()
@@ -101,13 +120,26 @@ public final class SourceTree: Sendable {
                 guard !resolved.isEmpty else {
                     throw SandboxError(path: original, problem: followed.map { .symlinkOutside($0) } ?? .escapesRoot)
                 }
-                resolved.removeLast()
+                resolved = resolved.lastIndex(of: "/").map { String(resolved[..<$0]) } ?? ""
                 continue
             }
-            let candidate = (resolved + [component]).joined(separator: "/")
-            guard let target = SymbolicLink.target(of: absolute(candidate)) else {
-                resolved.append(component)
+            let candidate = resolved.isEmpty ? component : resolved + "/" + component
+            // Every prefix of `candidate` is a real directory, so a remembered `candidate` is one too.
+            if plainPaths.contains(candidate) {
+                resolved = candidate
                 continue
+            }
+            let target: String
+            switch SymbolicLink.inspect(absolute(candidate)) {
+            case .missing:
+                resolved = candidate
+                continue
+            case .plain:
+                plainPaths.insert(candidate)
+                resolved = candidate
+                continue
+            case .link(let text):
+                target = text
             }
             hops += 1
             followed = target
@@ -116,7 +148,7 @@ public final class SourceTree: Sendable {
                 guard target == root || target.hasPrefix(root + "/") else {
                     throw SandboxError(path: original, problem: .symlinkOutside(target))
                 }
-                resolved = []
+                resolved = ""
                 pending = target.dropFirst(root.count).split(separator: "/").map(String.init) + pending
             } else {
                 pending = target.split(separator: "/").map(String.init) + pending

@@ -193,8 +193,11 @@ public final class Executor {
             }
         case .map(let map):
             if !map.entries.isEmpty {
-                for key in map.sortedKeys {
-                    if try iterate(.string(key), map.entries[key]!) == .breakLoop { break }
+                // Go reads each value when its turn comes; the snapshot serves while the body leaves the map alone.
+                let version = map.version
+                for (key, value) in map.sortedEntries {
+                    let current = map.version == version ? value : map.entries[key]!
+                    if try iterate(.string(key), current) == .breakLoop { break }
                 }
                 return
             }

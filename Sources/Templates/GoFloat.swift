@@ -103,5 +103,10 @@ enum GoFloat {
     }
 
     /// `%v` of a float64: shortest `%g`, exponent from 1e+06 and below 1e-04.
-    static func formatV(_ v: Double) -> String { format(v, "g", -1) }
+    static func formatV(_ v: Double) -> String {
+        // Whole numbers below 1e6 (ports, replicas from values.yaml) print as integers under %g's
+        // rules; skip the shortest-digits search for them. -0 keeps its sign through the full path.
+        if abs(v) < 1e6, v == v.rounded(.towardZero), !(v == 0 && v.sign == .minus) { return String(Int64(v)) }
+        return format(v, "g", -1)
+    }
 }

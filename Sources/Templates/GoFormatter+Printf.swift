@@ -1,9 +1,50 @@
 extension GoFormatter {
     /// fmt.Sprintf over template values.
     static func sprintf(_ format: String, _ args: [Value]) -> String {
+        if let quick = plainSprintf(format, args) { return quick }
         var f = GoFormatter()
         f.doPrintf(Array(format.utf8), args)
         return f.out
+    }
+
+    /// The common chart case on bytes: only flagless `%v`/`%s`/`%q` of strings and `%v`/`%d` of
+    /// `int`/`int64`, one argument each, none left over. Anything else (flags, widths, `%%`, other
+    /// verbs or types, missing or extra arguments) answers nil and takes the full formatter.
+    static func plainSprintf(_ format: String, _ args: [Value]) -> String? {
+        let result = format.utf8.withContiguousStorageIfAvailable { f -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(f.count + 16 * args.count)
+            var next = 0
+            var literal = 0
+            var i = 0
+            while i < f.count {
+                guard f[i] == UInt8(ascii: "%") else {
+                    i += 1
+                    continue
+                }
+                guard i + 1 < f.count, next < args.count else { return nil }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[literal..<i]))
+                switch (f[i + 1], args[next]) {
+                case (UInt8(ascii: "v"), .string(let text)), (UInt8(ascii: "s"), .string(let text)):
+                    out.append(contentsOf: text.utf8)
+                case (UInt8(ascii: "q"), .string(let text)):
+                    out.append(contentsOf: GoQuote.quote(text).utf8)
+                case (UInt8(ascii: "v"), .int(let number, let kind)), (UInt8(ascii: "d"), .int(let number, let kind)):
+                    guard kind == .int || kind == .int64 else { return nil }
+                    out.append(contentsOf: String(number).utf8)
+                default:
+                    return nil
+                }
+                next += 1
+                i += 2
+                literal = i
+            }
+            guard next == args.count else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: f[literal..<f.count]))
+            return out
+        }
+        guard let result, let bytes = result else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func parseNum(_ s: [UInt8], _ start: Int, _ end: Int) -> (num: Int, present: Bool, next: Int) {

@@ -15,7 +15,8 @@ enum GoQuote {
 
     static func quote(_ s: String, quote q: Character = "\"", asciiOnly: Bool = false) -> String {
         // Fast path: printable ASCII needing no escapes.
-        if q == "\"", s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+        var contiguous = s
+        if q == "\"", contiguous.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }) {
             return "\"" + s + "\""
         }
         var out = String(q)

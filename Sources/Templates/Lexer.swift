@@ -13,7 +13,7 @@ enum TokenKind: UInt8 {
 struct Token {
     var kind: TokenKind
     var pos: Int
-    var text: [UInt8]
+    var text: ArraySlice<UInt8>
     var line: Int
 
     var string: String { String(decoding: text, as: UTF8.self) }
@@ -59,6 +59,8 @@ struct Lexer {
 
     /// Lexes the whole input; the last token is EOF or an error.
     mutating func run() -> [Token] {
+        // About one token per 8 bytes of chart template; growing the array costs more than the slack.
+        tokens.reserveCapacity(input.count / 8 + 16)
         var inside = false
         while true {
             let ok = inside ? lexInsideAction(&inside) : lexText(&inside)
@@ -100,7 +102,7 @@ struct Lexer {
     }
 
     mutating func emit(_ kind: TokenKind) {
-        tokens.append(Token(kind: kind, pos: start, text: Array(input[start..<pos]), line: startLine))
+        tokens.append(Token(kind: kind, pos: start, text: input[start..<pos], line: startLine))
         countLines(start, pos)
         start = pos
         startLine = line
@@ -113,7 +115,7 @@ struct Lexer {
     }
 
     mutating func fail(_ message: String) -> Bool {
-        tokens.append(Token(kind: .error, pos: start, text: Array(message.utf8), line: startLine))
+        tokens.append(Token(kind: .error, pos: start, text: Array(message.utf8)[...], line: startLine))
         return false
     }
 

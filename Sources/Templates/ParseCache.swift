@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Parsed trees of template sources seen before, so re-rendering an unchanged chart skips parsing.
@@ -10,7 +11,21 @@ enum ParseCache {
         let rightDelim: String
         /// The function names the parse was checked against (a parse fails on an unknown function).
         let functions: Int
+
+        /// Hashes the source as one block of memory (Array's own hashing feeds the hasher byte by byte).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(leftDelim)
+            hasher.combine(rightDelim)
+            hasher.combine(functions)
+        }
     }
+
+    /// Off when `CAPSTAN_TEMPLATE_PARSE_CACHE=off`: bench/charts uses it to time a render that parses
+    /// every template, as `helm template` and the Go peer do.
+    static let isEnabled = ProcessInfo.processInfo.environment["CAPSTAN_TEMPLATE_PARSE_CACHE"] != "off"
 
     /// Bounds the cached source bytes; the cache empties when a new entry would exceed it.
     static let maxBytes = 32 << 20

@@ -1,7 +1,7 @@
 extension Parser {
     mutating func itemList() throws(ParseFailure) -> ([Node], ListTerminator) {
         var list: [Node] = []
-        while peekNonSpace().kind != .eof {
+        while peekNonSpaceKind() != .eof {
             let (node, terminator) = try textOrAction()
             if let terminator { return (list, terminator) }
             if let node { list.append(node) }
@@ -13,7 +13,7 @@ extension Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return (.text(token.text), nil)
+            return (.text(Array(token.text)), nil)
         case .leftDelim:
             let saved = actionLine
             actionLine = token.line
@@ -36,7 +36,7 @@ extension Parser {
             return (token.kind == .breakKeyword ? .breakNode(pos: token.pos) : .continueNode(pos: token.pos), nil)
         case .elseKeyword:
             // `{{else if …}}` and (Go 1.23) `{{else with …}}` leave the keyword pending.
-            let next = peekNonSpace().kind
+            let next = peekNonSpaceKind()
             if next == .ifKeyword || next == .with { return (nil, .elseIf) }
             _ = try expect(.rightDelim, "else")
             return (nil, .elseClause)
@@ -64,10 +64,10 @@ extension Parser {
         if context == "range" { rangeDepth -= 1 }
         var elseList: [Node]?
         if terminator != .end {
-            if terminator == .elseIf && context == "if" && peek().kind == .ifKeyword {
+            if terminator == .elseIf && context == "if" && peekKind() == .ifKeyword {
                 _ = next()
                 elseList = [.ifNode(try parseControl(allowElseIf: true, context: "if"))]
-            } else if terminator == .elseIf && context == "with" && peek().kind == .with {
+            } else if terminator == .elseIf && context == "with" && peekKind() == .with {
                 _ = next()
                 elseList = [.withNode(try parseControl(allowElseIf: false, context: "with"))]
             } else {

@@ -19,7 +19,7 @@ extension Parser {
                 pipe.decl.append(v.string)
                 vars.append(v.string)
                 if context == "range" && pipe.decl.count < 2 {
-                    switch peekNonSpace().kind {
+                    switch peekNonSpaceKind() {
                     case .variable, .rightDelim, .rightParen: continue decls
                     default: throw fail("range can only initialize variables")
                     }
@@ -79,10 +79,10 @@ extension Parser {
 
     mutating func operand() throws(ParseFailure) -> ArgNode? {
         guard let node = try term() else { return nil }
-        guard peek().kind == .field else { return node }
+        guard peekKind() == .field else { return node }
         let chainPos = peek().pos
         var fields: [String] = []
-        while peek().kind == .field { fields.append(String(next().string.dropFirst())) }
+        while peekKind() == .field { fields.append(String(next().string.dropFirst())) }
         switch node {
         // Go gives a chained field or variable the position of the first appended field.
         case .field(_, let idents): return .field(pos: chainPos, idents: idents + fields)

@@ -30,7 +30,8 @@ struct Parser {
     let hasFunction: (String) -> Bool
     var tokens: [Token] = []
     var index = 0
-    var lastToken: Token
+    /// The line of the last token taken, where Go's parse errors point.
+    var lastLine = 1
     var vars: [String] = ["$"]
     var rangeDepth = 0
     var actionLine = 0
@@ -44,7 +45,7 @@ struct Parser {
         treeName = name
         var lexer = Lexer(input: text, leftDelim: leftDelim, rightDelim: rightDelim)
         tokens = lexer.run()
-        lastToken = tokens.first ?? Token(kind: .eof, pos: 0, text: [], line: 1)
+        lastLine = tokens.first?.line ?? 1
     }
 
     // MARK: token access (Go's next/backup/peek with spaces)
@@ -52,7 +53,7 @@ struct Parser {
     mutating func next() -> Token {
         let token = tokens[min(index, tokens.count - 1)]
         index += 1
-        lastToken = token
+        lastLine = token.line
         return token
     }
 
@@ -60,10 +61,11 @@ struct Parser {
 
     func peek() -> Token { tokens[min(index, tokens.count - 1)] }
 
+    /// Skips space tokens by looking at their kind in place (copying a token costs a retain).
     mutating func nextNonSpace() -> Token {
-        var token = next()
-        while token.kind == .space { token = next() }
-        return token
+        let last = tokens.count - 1
+        while tokens[min(index, last)].kind == .space { index += 1 }
+        return next()
     }
 
     mutating func peekNonSpace() -> Token {
@@ -72,8 +74,19 @@ struct Parser {
         return token
     }
 
+    /// The kind of the next token, without taking or copying it.
+    func peekKind() -> TokenKind { tokens[min(index, tokens.count - 1)].kind }
+
+    /// `peekNonSpace().kind` without copying the token: skips the spaces and notes the line as it does.
+    mutating func peekNonSpaceKind() -> TokenKind {
+        let last = tokens.count - 1
+        while tokens[min(index, last)].kind == .space { index += 1 }
+        lastLine = tokens[min(index, last)].line
+        return tokens[min(index, last)].kind
+    }
+
     func fail(_ message: String) -> ParseFailure {
-        ParseFailure(message: "template: \(source.name):\(lastToken.line): \(message)")
+        ParseFailure(message: "template: \(source.name):\(lastLine): \(message)")
     }
 
     func unexpected(_ token: Token, _ context: String) -> ParseFailure {
@@ -99,8 +112,8 @@ struct Parser {
     /// Parses the whole text; returns every tree it defines, the top-level one under `name`.
     mutating func parse() throws(ParseFailure) -> [(String, ParsedTree)] {
         var root: [Node] = []
-        while peek().kind != .eof {
-            if peek().kind == .leftDelim {
+        while peekKind() != .eof {
+            if peekKind() == .leftDelim {
                 let mark = index
                 _ = next()
                 if nextNonSpace().kind == .define {
@@ -113,7 +126,7 @@ struct Parser {
             if let terminator { throw fail("unexpected \(terminator)") }
             if let node { root.append(node) }
         }
-        if case .error = peek().kind { throw unexpected(peek(), "input") }
+        if case .error = peekKind() { throw unexpected(peek(), "input") }
         try add(ParsedTree(name: treeName, source: source, root: root))
         return treeOrder.map { ($0, trees[$0]!) }
     }

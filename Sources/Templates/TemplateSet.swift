@@ -71,7 +71,9 @@ public final class TemplateSet: @unchecked Sendable {
         let key = ParseCache.Key(name: name, bytes: bytes, leftDelim: options.leftDelim, rightDelim: options.rightDelim,
                                  functions: fingerprint)
         let parsed: [(String, ParsedTree)]
-        if let cached = ParseCache.lookup(key) {
+        if !ParseCache.isEnabled {
+            parsed = try parseUncached(name: name, bytes: bytes)
+        } else if let cached = ParseCache.lookup(key) {
             parsed = cached
         } else {
             parsed = try parseUncached(name: name, bytes: bytes)
@@ -119,7 +121,7 @@ enum HelmText {
     static let noValue: [UInt8] = Array("<no value>".utf8)
 
     static func stripNoValue(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.count >= noValue.count else { return bytes }
+        guard bytes.count >= noValue.count, contains(noValue, in: bytes) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -133,5 +135,25 @@ enum HelmText {
             i += 1
         }
         return out
+    }
+
+    /// Whether `needle` (non-empty) occurs in `bytes`; the common answer, no, without copying.
+    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let first = needle.first, haystack.count >= needle.count else { return false }
+                var i = 0
+                let last = haystack.count - needle.count
+                while i <= last {
+                    if haystack[i] == first {
+                        var j = 1
+                        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                        if j == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -54,9 +54,18 @@ public struct ListValue: Sendable {
 /// A Go map with string keys: a reference, as in Go (Sprig's `set` and `merge` change it in place).
 public final class MapValue: @unchecked Sendable {
     // Shared mutable state mirrors Go's map semantics; templates of one execution run on one thread.
-    public var entries: [String: Value] { didSet { keysCache = nil } }
+    public var entries: [String: Value] {
+        didSet {
+            keysCache = nil
+            entriesCache = nil
+            version &+= 1
+        }
+    }
+    /// Changes with every change of `entries` (a `range` body may `set` or `unset` keys).
+    private(set) var version = 0
     public let elem: String
     private var keysCache: [String]?
+    private var entriesCache: [(key: String, value: Value)]?
 
     public init(_ entries: [String: Value], elem: String = "interface {}") {
         self.entries = entries
@@ -69,6 +78,14 @@ public final class MapValue: @unchecked Sendable {
         let keys = entries.keys.sorted(by: goLess)
         keysCache = keys
         return keys
+    }
+
+    /// The entries in `sortedKeys` order (what `range` walks), cached until the map changes.
+    var sortedEntries: [(key: String, value: Value)] {
+        if let entriesCache { return entriesCache }
+        let sorted = sortedKeys.map { (key: $0, value: entries[$0]!) }
+        entriesCache = sorted
+        return sorted
     }
 }
 

@@ -49,6 +49,28 @@ import Testing
         #expect(throws: SandboxError(path: "abs", problem: .symlinkOutside(absolute))) { try tree.resolve("abs") }
     }
 
+    @Test func oneTreeKeepsRefusingEscapesAfterItsDirectoriesWereChecked() throws {
+        // Listing apps and reading apps/web/a.yaml remembers apps and apps/web as symlink-free; the links beside
+        // and below them must still be followed and judged on every path.
+        let tree = try tree
+        for _ in 0..<2 {
+            // Listing remembers what readdir reports as plain files and directories, never links.
+            #expect(try tree.list("apps") == ["apps/inside", "apps/out", "apps/web"])
+            #expect(try tree.list("apps/inside") == ["apps/inside/a.yaml"])
+            #expect(throws: SandboxError(path: "apps/out", problem: .symlinkOutside("../../outside.txt"))) { try tree.kind(of: "apps/out") }
+            #expect(try tree.kind(of: "apps/inside") == .directory)
+            #expect(try tree.read("apps/web/a.yaml") == Array("kind: A\n".utf8))
+            #expect(try tree.kind(of: "apps/web") == .directory)
+            #expect(throws: SandboxError(path: "apps/out", problem: .symlinkOutside("../../outside.txt"))) { try tree.read("apps/out") }
+            #expect(throws: SandboxError(path: "apps/web/../out", problem: .symlinkOutside("../../outside.txt"))) {
+                try tree.read("apps/web/../out")
+            }
+            #expect(try tree.read("apps/inside/a.yaml") == Array("kind: A\n".utf8))
+            #expect(throws: SandboxError(path: "apps/inside/../../..", problem: .symlinkOutside("web"))) { try tree.kind(of: "apps/inside/../../..") }
+            #expect(try tree.kind(of: "apps/web/missing.yaml") == nil)
+        }
+    }
+
     @Test func refusesSymlinkLoops() throws {
         #expect(throws: SandboxError(path: "loop1", problem: .symlinkLoop)) { try tree.resolve("loop1") }
     }

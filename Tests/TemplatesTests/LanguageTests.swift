@@ -24,6 +24,26 @@ import Testing
         #expect(try render("{{$d := dict}}{{$_ := set $d \"k\" \"v\"}}{{$d.k}}") == "v")
     }
 
+    @Test func rangeOverAMapReadsEachValueWhenItsTurnComes() throws {
+        // Go sorts the keys first and looks each value up as it goes, so a `set` in the body shows.
+        let text = "{{$m := dict \"a\" 1 \"b\" 2 \"c\" 3}}{{range $k, $v := $m}}{{$_ := set $m \"c\" 9}}{{$k}}={{$v}} {{end}}"
+        #expect(try render(text) == "a=1 b=2 c=9 ")
+        #expect(try render("{{$m := dict \"x\" 1 \"y\" 2}}{{range $m}}{{.}}{{end}}{{range $m}}{{.}}{{end}}") == "1212")
+    }
+
+    @Test func wholeFloatsPrintLikeGoV() throws {
+        #expect(try render("{{80.0}} {{999999.0}} {{1000000.0}} {{-5.0}} {{0.5}} {{1e6}} {{0.0}}") == "80 999999 1e+06 -5 0.5 1e+06 0")
+        #expect(try render("{{.a}} {{.b}} {{.c}}", ["a": .double(-0.0), "b": .double(123456), "c": .double(-999999)]) == "-0 123456 -999999")
+    }
+
+    @Test func printfPlainVerbsAndEverythingElse() throws {
+        // The byte fast path (plain %v/%s/%q of strings, %v/%d of ints) and what must fall back.
+        #expect(try render(#"{{printf "%v-%s|%q|%d/%v" "a" "é" "x\"y" 42 -7}}"#) == #"a-é|"x\"y"|42/-7"#)
+        #expect(try render(#"{{printf "%v %v" "a"}}|{{printf "%v" "a" "b"}}|{{printf "100%%"}}|{{printf "%5s|%-3d|" "ab" 1}}"#)
+            == #"a %!v(MISSING)|a%!(EXTRA string=b)|100%|   ab|1  |"#)
+        #expect(try render(#"{{printf "%d" "s"}}|{{printf "%q" 3}}|{{printf "%v" 1.5}}|{{printf "end%"}}"#) == #"%!d(string=s)|'\x03'|1.5|end%!(NOVERB)"#)
+    }
+
     @Test func parseErrorsNameTheTemplateAndLine() {
         #expect(throws: TemplateError.self) { try render("line1\n{{ .a ") }
         do {
