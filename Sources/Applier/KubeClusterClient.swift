@@ -2,11 +2,14 @@ import CapstanCore
 import Kube
 
 /// The ClusterClient seam over the real Kubernetes client: maps its errors onto retry-or-reject.
+///
+/// Objects it returns come without `metadata.managedFields`: nothing in the applier reads them, and
+/// they are most of the bytes a LIST brings.
 public struct KubeClusterClient: ClusterClient {
     public let kube: KubeClient
 
     public init(kube: KubeClient) {
-        self.kube = kube
+        self.kube = kube.omittingManagedFields()
     }
 
     public func mapping(apiVersion: String, kind: String) async throws(ClusterError) -> KindMapping? {

@@ -6,11 +6,20 @@ public enum OneShot {
     /// One reconcile with inventory; prints one line per object, returns the exit status (0 on success).
     public static func apply(_ options: OneShotOptions, prune: Bool, wait: Bool, timeout: Interval, print: (String) -> Void) async -> Int32 {
         do {
-            let objects = try options.readObjects()
+            // The bundle is decoded while discovery is read (a refresh the reconcile joins); an unreadable
+            // bundle is reported before an unusable kubeconfig.
+            let reading = Task { try await options.readObjects() }
+            let client: KubeClusterClient
+            do { client = try options.client() } catch {
+                _ = try await reading.value
+                throw error
+            }
+            Task { try? await client.refreshMappings() }
+            let objects = try await reading.value
             let app = AppConfig(
                 name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
                 timeout: timeout, serviceAccount: options.serviceAccount)
-            let result = await Reconciler(client: try options.client()).reconcile(DesiredBundle(objects: objects), app: app)
+            let result = await Reconciler(client: client).reconcile(DesiredBundle(objects: objects), app: app)
             for outcome in result.outcomes { print(outcome.description) }
             if let failure = result.failure { print("error: \(failure)") }
             return result.succeeded ? 0 : 1
@@ -23,7 +32,7 @@ public enum OneShot {
     /// Prints a unified diff of live against desired per object; 0 when equal, 1 on differences, >1 on errors.
     public static func diff(_ options: OneShotOptions, print: (String) -> Void) async -> Int32 {
         do {
-            let objects = try options.readObjects()
+            let objects = try await options.readObjects()
             var differ = Differ(client: try options.client(), app: options.app, targetNamespace: options.targetNamespace)
             differ.masksProvenance = options.masksProvenance
             let diffs = try await differ.diffs(objects)

@@ -27,12 +27,11 @@ public struct OneShotOptions: Sendable {
     }
 
     /// The bundle's objects, decoded with Kubernetes YAML semantics (`List` kinds are not expanded).
-    func readObjects() throws -> [JSONValue] {
+    func readObjects() async throws -> [JSONValue] {
         let data = input == "-"
             ? FileHandle.standardInput.readDataToEndOfFile()
             : try Data(contentsOf: URL(fileURLWithPath: input))
-        return try ManifestDecoder.decode(Array(data), file: input == "-" ? "<stdin>" : input)
-            .filter { $0 != .null }
+        return try await BundleDecoding.objects(Array(data), file: input == "-" ? "<stdin>" : input)
     }
 
     /// A `--service-account` that is not `<namespace>/<name>`.

@@ -6,8 +6,17 @@ extension Reconciler {
     func applyAll(_ desired: [JSONValue], app: AppConfig, into result: inout ReconcileResult) async throws -> [JSONValue] {
         var stored: [JSONValue] = []
         var rejected: [ObjectOutcome] = []
-        for phase in ApplyPlan(desired).phases {
-            let results = await applyPhase(phase.objects, app: app.name)
+        let phases = ApplyPlan(desired).phases
+        // Every phase's live state is read at once, up front; a phase uses that read only while no
+        // earlier phase wrote anything, else it reads again. Not with CRDs in the bundle: the kinds
+        // they define may not be served before their phase ran.
+        let early = desired.contains(where: ApplyPlan.isCRD) ? [] : phases.map { phase in Task { await prefetch(phase.objects) } }
+        defer { for task in early { task.cancel() } }
+        var written = false
+        for (number, phase) in phases.enumerated() {
+            let live = number < early.count && !written ? await early[number].value : await prefetch(phase.objects)
+            let results = await applyPhase(phase.objects, app: app.name, prefetched: live)
+            written = written || results.contains { $0.0.action == .created || $0.0.action == .configured }
             for (outcome, object) in results {
                 result.outcomes.append(outcome)
                 if let object { stored.append(Self.skeleton(object)) }
@@ -38,8 +47,7 @@ extension Reconciler {
     }
 
     /// Applies one phase with at most `concurrency` requests in flight, keeping bundle order in the results.
-    func applyPhase(_ objects: [JSONValue], app: String) async -> [(ObjectOutcome, JSONValue?)] {
-        let prefetched = await prefetch(objects)
+    func applyPhase(_ objects: [JSONValue], app: String, prefetched: [ObjectReference: JSONValue?]) async -> [(ObjectOutcome, JSONValue?)] {
         return await withTaskGroup(of: (Int, ObjectOutcome, JSONValue?).self) { group in
             var results = [(ObjectOutcome, JSONValue?)?](repeating: nil, count: objects.count)
             var next = 0

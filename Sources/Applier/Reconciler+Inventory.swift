@@ -18,7 +18,8 @@ extension Reconciler {
         } catch {
             throw ReconcileFailure.unreachable(error.message)
         }
-        return configMaps.compactMap { try? Inventory(configMap: $0) }.filter { $0.app != app }
+        // The app's own inventory (often the largest) is not decoded: it is filtered out anyway.
+        return configMaps.filter { $0.value(at: ["data", "app"])?.stringValue != app }.compactMap { try? Inventory(configMap: $0) }
     }
 
     /// Writes the inventory ConfigMap, creating the inventory namespace first when it is missing.
@@ -26,13 +27,15 @@ extension Reconciler {
         let namespace = ObjectReference(apiVersion: "v1", kind: "Namespace", name: inventoryNamespace)
         do {
             try await retry.run { () async throws(ClusterError) in
-                if try await client.get(namespace) == nil {
+                let stored = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, name: Inventory.configMapName(app: inventory.app))
+                let desired = inventory.configMap(namespace: inventoryNamespace)
+                // An existing inventory means its namespace exists: one read when nothing changed.
+                if let live = try await client.get(stored) {
+                    if ChangeDetection.drift(desired: desired, live: live).isEmpty { return }
+                } else if try await client.get(namespace) == nil {
                     let object: JSONValue = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(inventoryNamespace)]]
                     _ = try await client.apply(object, fieldManager: fieldManager, force: true, dryRun: false)
                 }
-                let stored = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, name: Inventory.configMapName(app: inventory.app))
-                let desired = inventory.configMap(namespace: inventoryNamespace)
-                if let live = try await client.get(stored), ChangeDetection.drift(desired: desired, live: live).isEmpty { return }
                 _ = try await client.apply(desired, fieldManager: fieldManager, force: true, dryRun: false)
             }
         } catch {

@@ -9,7 +9,8 @@ extension Reconciler {
             known["\(mapping.group)/\(mapping.version)/\(mapping.kind)"] = mapping
         }
         var problems: [BundleProblem] = []
-        var decorated: [JSONValue] = []
+        var namespaced: [Bool] = []
+        namespaced.reserveCapacity(objects.count)
         for (index, object) in objects.enumerated() {
             let reference = ObjectReference(of: object)!
             let key = "\(reference.group)/\(reference.version)/\(reference.kind)"
@@ -20,10 +21,25 @@ extension Reconciler {
                     reason: "kind \(reference.kind) in \(reference.apiVersion) is not served by the API server (missing CRD?)"))
                 continue
             }
-            decorated.append(decoration.decorate(object, namespaced: mapping.namespaced))
+            namespaced.append(mapping.namespaced)
         }
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
-        return decorated
+        return await Self.decorateInParallel(objects, namespaced: namespaced, with: decoration)
+    }
+
+    /// Decorates (and so hashes) the objects on every core, in bundle order.
+    static func decorateInParallel(_ objects: [JSONValue], namespaced: [Bool], with decoration: ObjectDecoration) async -> [JSONValue] {
+        let chunkCount = objects.count < 64 ? 1 : 4
+        let chunkSize = (objects.count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [JSONValue]).self) { group in
+            for chunk in 0..<chunkCount {
+                let range = min(objects.count, chunk * chunkSize)..<min(objects.count, (chunk + 1) * chunkSize)
+                group.addTask { (chunk, range.map { decoration.decorate(objects[$0], namespaced: namespaced[$0]) }) }
+            }
+            var parts = [[JSONValue]](repeating: [], count: chunkCount)
+            for await (chunk, decorated) in group { parts[chunk] = decorated }
+            return parts.flatMap { $0 }
+        }
     }
 
     func mapping(of reference: ObjectReference) async throws -> KindMapping? {

@@ -18,21 +18,33 @@ public struct Reconciler: Sendable {
         self.client = client
     }
 
-    /// Reconciles with the inventory stored in the cluster as the previous one.
+    /// Reconciles with the inventory stored in the cluster as the previous one. The inventory is read
+    /// while the bundle is prepared; if it cannot be read, nothing is applied.
     public func reconcile(_ bundle: DesiredBundle, app: AppConfig) async -> ReconcileResult {
-        do {
-            let previous = try await loadInventory(app: app.name)
-            return await reconcile(bundle, app: app, previousInventory: previous)
-        } catch {
-            return ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: .unreachable(error.message))
+        let previous = Task { () async -> Result<Inventory?, ClusterError> in
+            do throws(ClusterError) { return .success(try await loadInventory(app: app.name)) } catch { return .failure(error) }
         }
+        return await reconcile(bundle, app: app) { () async throws(ClusterError) -> Inventory? in try await previous.value.get() }
     }
 
     /// Reconciles `bundle` for `app`; `previousInventory` is what the last successful reconcile stored.
     public func reconcile(_ bundle: DesiredBundle, app: AppConfig, previousInventory: Inventory?) async -> ReconcileResult {
+        await reconcile(bundle, app: app) { () async throws(ClusterError) -> Inventory? in previousInventory }
+    }
+
+    /// The reconcile itself; `previousInventory` is awaited after the bundle is prepared and before anything is applied.
+    func reconcile(
+        _ bundle: DesiredBundle, app: AppConfig, previousInventory loadPrevious: () async throws(ClusterError) -> Inventory?
+    ) async -> ReconcileResult {
         var result = ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: nil)
+        let prepared: Result<[JSONValue], any Error>
+        do { prepared = .success(try await prepare(bundle, app: app)) } catch { prepared = .failure(error) }
+        let previousInventory: Inventory?
+        do { previousInventory = try await loadPrevious() } catch {
+            return ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: .unreachable(error.message))
+        }
         do {
-            let desired = try await prepare(bundle, app: app)
+            let desired = try prepared.get()
             result.desired = desired
             let applied = try await applyAll(desired, app: app, into: &result)
             if result.failure == nil, app.wait { await waitForHealth(applied, timeout: app.timeout.duration, into: &result) }
@@ -69,8 +81,9 @@ public struct Reconciler: Sendable {
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
         let decoration = ObjectDecoration(
             app: app.name, targetNamespace: app.targetNamespace, revision: bundle.revision, bundleDigest: bundle.digest)
+        async let othersRead = otherInventories(app: app.name)
         let desired = try await decorate(bundle.objects, with: decoration)
-        let others = try await otherInventories(app: app.name)
+        let others = try await othersRead
         let conflicts = OwnershipCheck.conflicts(app: app.name, desired: desired.compactMap(ObjectIdentity.init(of:)), otherInventories: others)
         guard conflicts.isEmpty else { throw ReconcileFailure.ownership(conflicts) }
         return desired

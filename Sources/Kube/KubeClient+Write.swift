@@ -18,7 +18,7 @@ extension KubeClient {
             body: Array(body.serialized().utf8), contentType: "application/apply-patch+yaml")
         let response = try await transport.send(request, as: impersonation)
         do {
-            return ApplyResult(object: try JSONValue.parse(response.body), created: response.status == 201)
+            return ApplyResult(object: try parser.parse(response.body), created: response.status == 201)
         } catch {
             throw KubeClientError.malformedResponse(method: "PATCH", path: request.path, reason: "\(error)")
         }
