@@ -1,4 +1,5 @@
 import CapstanCore
+import Kube
 
 /// Decides whether an object needs a write: unchanged desired content and no drift cost nothing.
 ///
@@ -9,7 +10,7 @@ public enum ChangeDetection {
     /// The hash of an object's desired content, ignoring the annotations that only record provenance.
     public static func hash(of object: JSONValue) -> String {
         let content = withoutProvenance(removing(["metadata", "annotations", AnnotationKeys.appliedHash], from: object))
-        return Digest(of: CanonicalJSON.bytes(of: content)).description
+        return ContentHash.sha256(CanonicalJSON.bytes(of: content))
     }
 
     /// True when `live` carries the hash of `desired` and every field of `desired` still holds there.

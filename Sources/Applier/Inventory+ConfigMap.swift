@@ -11,8 +11,7 @@ public struct InventoryDecodingError: Error, Sendable, CustomStringConvertible {
 extension Inventory {
     /// The ConfigMap holding this inventory: one sorted JSON line per object, so equal sets give equal bytes.
     public func configMap(namespace: String = Inventory.defaultNamespace) -> JSONValue {
-        // Sort on precomputed keys: `<` derives each reference's identity (a string parse) per comparison.
-        let sorted = objects.map { ($0.identity, $0.version, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        let sorted = Self.sorted(objects)
         // Each line is the key-sorted JSON of {apiVersion, kind, name, namespace}, written directly.
         var text: [UInt8] = []
         text.reserveCapacity(sorted.count * 96)
@@ -33,6 +32,23 @@ extension Inventory {
             "metadata": ["name": .string(Self.configMapName(app: app)), "namespace": .string(namespace), "labels": labels],
             "data": ["app": .string(app), "objects": .string(String(decoding: text, as: UTF8.self))],
         ]
+    }
+
+    /// The references in `ObjectReference` order (group, kind, namespace, name, version). When every
+    /// part is ASCII without NUL, that order is the byte order of the parts joined by NUL, which sorts
+    /// several times faster than comparing five strings per step.
+    static func sorted(_ objects: Set<ObjectReference>) -> [ObjectReference] {
+        var keyed: [(String, ObjectReference)] = []
+        keyed.reserveCapacity(objects.count)
+        for reference in objects {
+            let key = [reference.group, reference.kind, reference.namespace, reference.name, reference.version].joined(separator: "\u{0}")
+            guard key.utf8.allSatisfy({ $0 < 0x80 }), key.utf8.count(where: { $0 == 0 }) == 4 else {
+                // Precomputed tuple keys: `<` derives each reference's identity (a string parse) per comparison.
+                return objects.map { ($0.identity, $0.version, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            }
+            keyed.append((key, reference))
+        }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Reads an inventory back from its ConfigMap.

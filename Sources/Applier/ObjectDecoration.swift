@@ -1,4 +1,5 @@
 import CapstanCore
+import Kube
 
 /// Marks a bundle's objects as Capstan's: target namespace, ownership labels, provenance annotations.
 public struct ObjectDecoration: Sendable {
@@ -38,7 +39,7 @@ public struct ObjectDecoration: Sendable {
         for key in [AnnotationKeys.revision, AnnotationKeys.bundleDigest, AnnotationKeys.appliedHash] { content[key] = nil }
         if !content.isEmpty { metadata["annotations"] = .object(content) }
         members["metadata"] = .object(metadata)
-        let hash = Digest(of: CanonicalJSON.bytes(of: .object(members))).description
+        let hash = ContentHash.sha256(CanonicalJSON.bytes(of: .object(members)))
         members["metadata"] = nil
         var final = annotations ?? [:]
         if let revision { final[AnnotationKeys.revision] = .string(revision) }
@@ -47,6 +48,13 @@ public struct ObjectDecoration: Sendable {
         metadata["annotations"] = .object(final)
         members["metadata"] = .object(metadata)
         return .object(members)
+    }
+
+    /// The reference `decorate(object, namespaced:)` will have (only the namespace may change), without decorating.
+    public func reference(of object: JSONValue, namespaced: Bool) -> ObjectReference? {
+        guard var reference = ObjectReference(of: object) else { return nil }
+        if namespaced, let targetNamespace, reference.namespace.isEmpty { reference.namespace = targetNamespace }
+        return reference
     }
 
     /// The reference implementation, step by step along paths; `decorate` gives the same result faster

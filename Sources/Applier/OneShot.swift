@@ -8,7 +8,13 @@ public enum OneShot {
         do {
             // The bundle is decoded while discovery is read (a refresh the reconcile joins); an unreadable
             // bundle is reported before an unusable kubeconfig.
-            let reading = Task { try await options.readObjects() }
+            let started = ContinuousClock.now
+            _ = PhaseTimer.origin
+            let reading = Task {
+                let objects = try await options.readObjects()
+                PhaseTimer.mark("bundle decoded", since: started)
+                return objects
+            }
             let client: KubeClusterClient
             do { client = try options.client() } catch {
                 _ = try await reading.value
@@ -20,6 +26,7 @@ public enum OneShot {
                 name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
                 timeout: timeout, serviceAccount: options.serviceAccount)
             let result = await Reconciler(client: client).reconcile(DesiredBundle(objects: objects), app: app)
+            PhaseTimer.mark("reconciled", since: started)
             for outcome in result.outcomes { print(outcome.description) }
             if let failure = result.failure { print("error: \(failure)") }
             return result.succeeded ? 0 : 1

@@ -3,19 +3,24 @@ import CapstanCore
 extension Reconciler {
     /// Applies the plan phase by phase; returns the objects as stored. Rejections do not stop the
     /// other objects; an unreachable API stops after the current phase.
-    func applyAll(_ desired: [JSONValue], app: AppConfig, into result: inout ReconcileResult) async throws -> [JSONValue] {
+    /// `liveState`, read while the bundle was prepared, stands for each phase's read while no earlier phase wrote anything.
+    func applyAll(
+        _ desired: [JSONValue], app: AppConfig, liveState: Task<[ObjectReference: JSONValue?], Never>? = nil,
+        into result: inout ReconcileResult
+    ) async throws -> [JSONValue] {
         var stored: [JSONValue] = []
         var rejected: [ObjectOutcome] = []
         let phases = ApplyPlan(desired).phases
-        // Every phase's live state is read at once, up front; a phase uses that read only while no
-        // earlier phase wrote anything, else it reads again. Not with CRDs in the bundle: the kinds
-        // they define may not be served before their phase ran.
-        let early = desired.contains(where: ApplyPlan.isCRD) ? [] : phases.map { phase in Task { await prefetch(phase.objects) } }
-        defer { for task in early { task.cancel() } }
+        defer { liveState?.cancel() }
         var written = false
-        for (number, phase) in phases.enumerated() {
-            let live = number < early.count && !written ? await early[number].value : await prefetch(phase.objects)
+        for phase in phases {
+            var started = ContinuousClock.now
+            let live: [ObjectReference: JSONValue?]
+            if let liveState, !written { live = await liveState.value } else { live = await prefetch(phase.objects) }
+            PhaseTimer.mark("\(phase.name): live state read", since: started)
+            started = .now
             let results = await applyPhase(phase.objects, app: app.name, prefetched: live)
+            PhaseTimer.mark("\(phase.name): \(phase.objects.count) objects applied", since: started)
             written = written || results.contains { $0.0.action == .created || $0.0.action == .configured }
             for (outcome, object) in results {
                 result.outcomes.append(outcome)

@@ -3,9 +3,23 @@ import CapstanCore
 extension Reconciler {
     /// The inventory stored for `app`, or nil when there is none yet.
     public func loadInventory(app: String) async throws(ClusterError) -> Inventory? {
+        try await loadStoredInventory(app: app).inventory
+    }
+
+    /// The stored inventory and the ConfigMap it was read from (nil when there is none).
+    struct StoredInventory: Sendable {
+        var inventory: Inventory?
+        var configMap: JSONValue?
+    }
+
+    func loadStoredInventory(app: String) async throws(ClusterError) -> StoredInventory {
         let reference = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, name: Inventory.configMapName(app: app))
-        guard let configMap = try await retry.run({ () async throws(ClusterError) in try await client.get(reference) }) else { return nil }
-        do { return try Inventory(configMap: configMap) } catch { throw .rejected(code: 0, message: error.description) }
+        guard let configMap = try await retry.run({ () async throws(ClusterError) in try await client.get(reference) }) else {
+            return StoredInventory(inventory: nil, configMap: nil)
+        }
+        do { return StoredInventory(inventory: try Inventory(configMap: configMap), configMap: configMap) } catch {
+            throw .rejected(code: 0, message: error.description)
+        }
     }
 
     /// The inventories of every other app, read from the inventory namespace.
@@ -23,7 +37,13 @@ extension Reconciler {
     }
 
     /// Writes the inventory ConfigMap, creating the inventory namespace first when it is missing.
-    func storeInventory(_ inventory: Inventory, into result: inout ReconcileResult) async throws {
+    /// `readAtStart`, the ConfigMap as this reconcile first read it: when it already holds the
+    /// inventory, nothing is read or written again.
+    func storeInventory(_ inventory: Inventory, readAtStart: JSONValue? = nil, into result: inout ReconcileResult) async throws {
+        if let readAtStart, ChangeDetection.drift(desired: inventory.configMap(namespace: inventoryNamespace), live: readAtStart).isEmpty {
+            result.inventory = inventory
+            return
+        }
         let namespace = ObjectReference(apiVersion: "v1", kind: "Namespace", name: inventoryNamespace)
         do {
             try await retry.run { () async throws(ClusterError) in

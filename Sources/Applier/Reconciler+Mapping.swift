@@ -4,6 +4,13 @@ extension Reconciler {
     /// Decorates every object, asking the REST mapping (the bundle's CRDs first) whether its kind is namespaced.
     /// A kind nobody serves makes the bundle invalid.
     func decorate(_ objects: [JSONValue], with decoration: ObjectDecoration) async throws -> [JSONValue] {
+        let namespaced = try await namespacedFlags(objects)
+        return await Self.decorateInParallel(objects, namespaced: namespaced, with: decoration)
+    }
+
+    /// Whether each object's kind is namespaced, from the REST mapping (the bundle's CRDs first).
+    /// A kind nobody serves makes the bundle invalid.
+    func namespacedFlags(_ objects: [JSONValue]) async throws -> [Bool] {
         var known: [String: KindMapping] = [:]
         for mapping in BundleMappings.mappings(definedBy: objects) {
             known["\(mapping.group)/\(mapping.version)/\(mapping.kind)"] = mapping
@@ -24,7 +31,7 @@ extension Reconciler {
             namespaced.append(mapping.namespaced)
         }
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
-        return await Self.decorateInParallel(objects, namespaced: namespaced, with: decoration)
+        return namespaced
     }
 
     /// Decorates (and so hashes) the objects on every core, in bundle order.

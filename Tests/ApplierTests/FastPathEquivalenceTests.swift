@@ -1,4 +1,5 @@
 import CapstanCore
+import Kube
 import Manifests
 import Testing
 
@@ -130,5 +131,35 @@ import Testing
     @Test func aJSONBundleWithAnInvalidDocumentFailsAsYAMLFails() async {
         let bytes = Array("---\n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}\n".utf8)
         await #expect(throws: (any Error).self) { try await BundleDecoding.objects(bytes, file: "b.yaml") }
+    }
+}
+
+extension FastPathEquivalenceTests {
+    @Test(arguments: ["", "a", String(repeating: "xyz", count: 1000)])
+    func contentHashSpellsADigest(text: String) {
+        #expect(ContentHash.sha256(Array(text.utf8)) == Digest(of: Array(text.utf8)).description)
+    }
+
+    @Test func inventoryLinesSortAsReferencesSort() throws {
+        let references: Set<ObjectReference> = [
+            ObjectReference(apiVersion: "apps/v1", kind: "Deployment", namespace: "b", name: "x"),
+            ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "a", name: "z"),
+            ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "a", name: "y-1"),
+            ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "a", name: "y"),
+            ObjectReference(apiVersion: "v1", kind: "ConfigMapX", namespace: "", name: "y"),
+            ObjectReference(apiVersion: "v1", kind: "Namespace", name: "a"),
+            ObjectReference(apiVersion: "example.com/v2", kind: "Widget", namespace: "a", name: "w"),
+            ObjectReference(apiVersion: "example.com/v1", kind: "Widget", namespace: "a", name: "w"),
+            ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "é", name: "ü"),
+        ]
+        let text = Inventory(app: "shop", objects: references).configMap().value(at: ["data", "objects"])?.stringValue ?? ""
+        let names = try text.split(separator: "\n").map { line in
+            let entry = try JSONValue.parse(String(line))
+            return ObjectReference(
+                apiVersion: entry["apiVersion"]?.stringValue ?? "", kind: entry["kind"]?.stringValue ?? "",
+                namespace: entry["namespace"]?.stringValue ?? "", name: entry["name"]?.stringValue ?? "")
+        }
+        #expect(names == references.sorted())
+        #expect(try Inventory(configMap: Inventory(app: "shop", objects: references).configMap()).objects == references)
     }
 }

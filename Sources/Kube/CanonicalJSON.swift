@@ -1,16 +1,16 @@
 import CapstanCore
 
 /// The bytes of `JSONValue.serialized()` (compact, keys sorted by UTF-8), written straight into a
-/// byte buffer: hashing every object of a bundle is on the path of every reconcile.
-enum CanonicalJSON {
-    static func bytes(of value: JSONValue) -> [UInt8] {
+/// byte buffer: request bodies and the applier's content hashes are on the path of every reconcile.
+public enum CanonicalJSON {
+    public static func bytes(of value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         write(value, to: &output)
         return output
     }
 
-    static func write(_ value: JSONValue, to output: inout [UInt8]) {
+    public static func write(_ value: JSONValue, to output: inout [UInt8]) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -41,7 +41,7 @@ enum CanonicalJSON {
     /// A JSON string with the escapes `JSONValue.serialized()` writes: `\"`, `\\`, `\n`, `\r`, `\t`,
     /// `\b`, `\f`, other control characters as `\u00xx`, and (as it does even without `escapingHTML`)
     /// `<`, `>`, `&` and U+2028 as `\u` escapes; everything else as its UTF-8 bytes.
-    static func writeString(_ text: String, to output: inout [UInt8]) {
+    public static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
