@@ -21,11 +21,11 @@ public enum OneShot {
                 throw error
             }
             Task { try? await client.refreshMappings() }
-            let objects = try await reading.value
             let app = AppConfig(
                 name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
                 timeout: timeout, serviceAccount: options.serviceAccount)
-            let result = await Reconciler(client: client).reconcile(DesiredBundle(objects: objects), app: app)
+            let bundle = Task { DesiredBundle(objects: try await reading.value) }
+            let result = try await Reconciler(client: client).reconcile(decoding: bundle, app: app)
             PhaseTimer.mark("reconciled", since: started)
             for outcome in result.outcomes { print(outcome.description) }
             if let failure = result.failure { print("error: \(failure)") }

@@ -27,6 +27,22 @@ public struct Reconciler: Sendable {
         return await reconcile(bundle, app: app) { () async throws(ClusterError) -> StoredInventory in try await previous.value.get() }
     }
 
+    /// Reconciles the bundle `decoding` yields; the reads that need no bundle (the stored inventory,
+    /// other apps' inventories) start before it is decoded. Throws what decoding threw.
+    public func reconcile(decoding: Task<DesiredBundle, any Error>, app: AppConfig) async throws -> ReconcileResult {
+        let previous = Task { () async -> Result<StoredInventory, ClusterError> in
+            do throws(ClusterError) { return .success(try await loadStoredInventory(app: app.name)) } catch { return .failure(error) }
+        }
+        let others = Task { try await otherInventories(app: app.name) }
+        let bundle: DesiredBundle
+        do { bundle = try await decoding.value } catch {
+            previous.cancel()
+            others.cancel()
+            throw error
+        }
+        return await reconcile(bundle, app: app, others: others) { () async throws(ClusterError) -> StoredInventory in try await previous.value.get() }
+    }
+
     /// Reconciles `bundle` for `app`; `previousInventory` is what the last successful reconcile stored.
     public func reconcile(_ bundle: DesiredBundle, app: AppConfig, previousInventory: Inventory?) async -> ReconcileResult {
         await reconcile(bundle, app: app) { () async throws(ClusterError) -> StoredInventory in
@@ -36,12 +52,13 @@ public struct Reconciler: Sendable {
 
     /// The reconcile itself; `previousInventory` is awaited after the bundle is prepared and before anything is applied.
     func reconcile(
-        _ bundle: DesiredBundle, app: AppConfig, previousInventory loadPrevious: () async throws(ClusterError) -> StoredInventory
+        _ bundle: DesiredBundle, app: AppConfig, others: Task<[Inventory], any Error>? = nil,
+        previousInventory loadPrevious: () async throws(ClusterError) -> StoredInventory
     ) async -> ReconcileResult {
         var result = ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: nil)
         var started = ContinuousClock.now
         let prepared: Result<(desired: [JSONValue], liveState: Task<[ObjectReference: JSONValue?], Never>?), any Error>
-        do { prepared = .success(try await prepare(bundle, app: app, readingLiveState: true)) } catch { prepared = .failure(error) }
+        do { prepared = .success(try await prepare(bundle, app: app, readingLiveState: true, others: others)) } catch { prepared = .failure(error) }
         PhaseTimer.mark("prepared", since: started)
         let stored: StoredInventory
         do { stored = try await loadPrevious() } catch {
@@ -96,16 +113,22 @@ public struct Reconciler: Sendable {
     /// `prepare`, and with `readingLiveState` the live state of the bundle's objects read meanwhile
     /// (LISTs started as soon as the REST mapping names their collections), for `applyAll`. Not with
     /// CRDs in the bundle: the kinds they define may not be served yet.
+    /// `others`: the read of other apps' inventories, when already started.
     func prepare(
-        _ bundle: DesiredBundle, app: AppConfig, readingLiveState: Bool
+        _ bundle: DesiredBundle, app: AppConfig, readingLiveState: Bool, others othersStarted: Task<[Inventory], any Error>? = nil
     ) async throws -> (desired: [JSONValue], liveState: Task<[ObjectReference: JSONValue?], Never>?) {
         let problems = BundleValidation.problems(in: bundle.objects)
-        guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
+        guard problems.isEmpty else {
+            othersStarted?.cancel()
+            throw ReconcileFailure.invalidBundle(problems)
+        }
         let decoration = ObjectDecoration(
             app: app.name, targetNamespace: app.targetNamespace, revision: bundle.revision, bundleDigest: bundle.digest)
-        async let othersRead = otherInventories(app: app.name)
+        let othersTask = othersStarted ?? Task { try await otherInventories(app: app.name) }
+        defer { othersTask.cancel() }
         let started = ContinuousClock.now
         let namespaced = try await namespacedFlags(bundle.objects)
+        PhaseTimer.mark("mapped", since: started)
         var liveState: Task<[ObjectReference: JSONValue?], Never>?
         if readingLiveState, !bundle.objects.contains(where: ApplyPlan.isCRD) {
             let references = zip(bundle.objects, namespaced).compactMap { object, namespaced in
@@ -116,7 +139,7 @@ public struct Reconciler: Sendable {
         let desired = await Self.decorateInParallel(bundle.objects, namespaced: namespaced, with: decoration)
         PhaseTimer.mark("mapped and decorated", since: started)
         let others: [Inventory]
-        do { others = try await othersRead } catch {
+        do { others = try await othersTask.value } catch {
             liveState?.cancel()
             throw error
         }
