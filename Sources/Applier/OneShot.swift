@@ -25,8 +25,11 @@ public enum OneShot {
                 name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
                 timeout: timeout, serviceAccount: options.serviceAccount)
             let bundle = Task { DesiredBundle(objects: try await reading.value) }
+            ExitRetainer.enable()
+            ExitRetainer.keep(bundle)
             let result = try await Reconciler(client: client).reconcile(decoding: bundle, app: app)
             PhaseTimer.mark("reconciled", since: started)
+            ExitRetainer.keep(result)
             for outcome in result.outcomes { print(outcome.description) }
             if let failure = result.failure { print("error: \(failure)") }
             return result.succeeded ? 0 : 1

@@ -17,6 +17,7 @@ extension Reconciler {
             var started = ContinuousClock.now
             let live: [ObjectReference: JSONValue?]
             if let liveState, !written { live = await liveState.value } else { live = await prefetch(phase.objects) }
+            ExitRetainer.keep(live)
             PhaseTimer.mark("\(phase.name): live state read", since: started)
             started = .now
             let results = await applyPhase(phase.objects, app: app.name, prefetched: live)

@@ -69,6 +69,7 @@ public struct Reconciler: Sendable {
             let previousInventory = stored.inventory
             let (desired, liveState) = try prepared.get()
             result.desired = desired
+            ExitRetainer.keep(desired)
             started = .now
             let applied = try await applyAll(desired, app: app, liveState: liveState, into: &result)
             PhaseTimer.mark("applied", since: started)

@@ -9,6 +9,9 @@ struct FastJSONCursor {
     let options: FastJSONParser
     var index = 0
     var depth = 0
+    /// Members of the objects being read, innermost last: an object's dictionary is built once at
+    /// its final size instead of growing (and rehashing) member by member.
+    var pending: [(String, JSONValue)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: FastJSONParser) {
         self.bytes = bytes
@@ -68,17 +71,16 @@ struct FastJSONCursor {
     mutating func readObject(inMetadata: Bool) throws(FastJSONError) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let base = pending.count
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-            let keyStart = index
             let key = try readString()
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw fail("expected ':'") }
@@ -88,9 +90,7 @@ struct FastJSONCursor {
                 try skipValue()
             } else {
                 let value = try readValue(inMetadata: key == "metadata")
-                if members.updateValue(value, forKey: key) != nil, options.matchingYAML {
-                    throw FastJSONError(offset: keyStart, reason: "duplicate key \"\(key)\"")
-                }
+                pending.append((key, value))
             }
             skipWhitespace()
             guard let byte = current else { throw fail("unexpected end of input") }
@@ -99,11 +99,24 @@ struct FastJSONCursor {
             } else if byte == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                return .object(members)
+                return .object(try members(from: base))
             } else {
                 throw fail("expected ',' or '}'")
             }
         }
+    }
+
+    /// The members read since `base` as one dictionary (a later duplicate wins, or is refused when matching YAML).
+    mutating func members(from base: Int) throws(FastJSONError) -> [String: JSONValue] {
+        var members = [String: JSONValue](minimumCapacity: pending.count - base)
+        for position in base..<pending.count {
+            let (key, value) = pending[position]
+            if members.updateValue(value, forKey: key) != nil, options.matchingYAML {
+                throw fail("duplicate key \"\(key)\"")
+            }
+        }
+        pending.removeSubrange(base...)
+        return members
     }
 
     mutating func readArray() throws(FastJSONError) -> JSONValue {
