@@ -27,7 +27,9 @@ public enum OneShot {
             let bundle = Task { DesiredBundle(objects: try await reading.value) }
             ExitRetainer.enable()
             ExitRetainer.keep(bundle)
-            let result = try await Reconciler(client: client).reconcile(decoding: bundle, app: app)
+            var reconciler = Reconciler(client: client)
+            reconciler.concurrency = options.concurrency
+            let result = try await reconciler.reconcile(decoding: bundle, app: app)
             PhaseTimer.mark("reconciled", since: started)
             ExitRetainer.keep(result)
             for outcome in result.outcomes { print(outcome.description) }

@@ -17,6 +17,8 @@ public struct OneShotOptions: Sendable {
     /// long-running controller (the Kube default, 50/100): its own 8 objects in flight bound the load; the server's own fairness still applies.
     public var qps: Double = 1000
     public var burst: Int = 1000
+    /// Objects applied at once within a phase (the Kube client runs up to 16 requests at once).
+    public var concurrency = 16
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app
