@@ -50,7 +50,9 @@ public struct OneShotOptions: Sendable {
             guard let parsed = Impersonation(serviceAccount: serviceAccount) else { throw InvalidServiceAccount(value: serviceAccount) }
             impersonation = parsed
         }
-        let kube = KubeClient(config: config, options: KubeClientOptions(qps: qps, burst: burst)).impersonating(impersonation)
+        var clientOptions = KubeClientOptions(qps: qps, burst: burst)
+        clientOptions.usesBuiltInKinds = true
+        let kube = KubeClient(config: config, options: clientOptions).impersonating(impersonation)
         return KubeClusterClient(kube: kube)
     }
 }

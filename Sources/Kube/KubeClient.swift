@@ -45,7 +45,8 @@ public struct KubeClient: Sendable {
 
     /// Where a kind lives; discovery is refreshed once when the kind is not known yet.
     public func mapping(for kind: GroupVersionKind) async throws -> ResourceMapping {
-        try await discovery.mapping(for: kind)
+        if transport.options.usesBuiltInKinds, let builtIn = BuiltInKinds.mapping(for: kind) { return builtIn }
+        return try await discovery.mapping(for: kind)
     }
 
     /// The mapping of a kind at its preferred version, for identities that carry no version.
