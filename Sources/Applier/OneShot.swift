@@ -6,8 +6,8 @@ public enum OneShot {
     /// One reconcile with inventory; prints one line per object, returns the exit status (0 on success).
     public static func apply(_ options: OneShotOptions, prune: Bool, wait: Bool, timeout: Interval, print: (String) -> Void) async -> Int32 {
         do {
-            // The bundle is decoded while discovery is read (a refresh the reconcile joins); an unreadable
-            // bundle is reported before an unusable kubeconfig.
+            // The bundle is decoded while the inventories are read (Kubernetes' built-in kinds need no
+            // discovery; other kinds read it on first use); an unreadable bundle is reported before an unusable kubeconfig.
             let started = ContinuousClock.now
             _ = PhaseTimer.origin
             let reading = Task {
@@ -20,7 +20,6 @@ public enum OneShot {
                 _ = try await reading.value
                 throw error
             }
-            Task { try? await client.refreshMappings() }
             let app = AppConfig(
                 name: options.app, source: "", targetNamespace: options.targetNamespace, prune: prune, wait: wait,
                 timeout: timeout, serviceAccount: options.serviceAccount)

@@ -27,13 +27,26 @@ extension Reconciler {
         let configMaps: [JSONValue]
         do {
             configMaps = try await retry.run { () async throws(ClusterError) in
-                try await client.list(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, labelSelector: AnnotationKeys.inventoryLabel)
+                try await client.list(apiVersion: "v1", kind: "ConfigMap", namespace: inventoryNamespace, labelSelector: Self.othersSelector(app: app))
             }
         } catch {
             throw ReconcileFailure.unreachable(error.message)
         }
         // The app's own inventory (often the largest) is not decoded: it is filtered out anyway.
         return configMaps.filter { $0.value(at: ["data", "app"])?.stringValue != app }.compactMap { try? Inventory(configMap: $0) }
+    }
+
+    /// Inventories of apps other than `app`: the server leaves the app's own (often the largest) out
+    /// when its name is a valid label value (as it is whenever its inventory could be stored).
+    static func othersSelector(app: String) -> String {
+        let allowed = app.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F
+        }
+        let alphanumericEnds = [app.utf8.first, app.utf8.last].allSatisfy { byte in
+            byte.map { !($0 == 0x2D || $0 == 0x2E || $0 == 0x5F) } ?? false
+        }
+        guard allowed, alphanumericEnds, app.utf8.count <= 63 else { return AnnotationKeys.inventoryLabel }
+        return "\(AnnotationKeys.inventoryLabel),\(AnnotationKeys.inventoryLabel)!=\(app)"
     }
 
     /// Writes the inventory ConfigMap, creating the inventory namespace first when it is missing.
