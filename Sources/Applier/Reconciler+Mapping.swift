@@ -18,10 +18,18 @@ extension Reconciler {
         var problems: [BundleProblem] = []
         var namespaced: [Bool] = []
         namespaced.reserveCapacity(objects.count)
+        // Found mappings by the object's own apiVersion and kind: most objects of a bundle share a few kinds.
+        var found: [KindKey: KindMapping] = [:]
         for (index, object) in objects.enumerated() {
+            let pair = KindKey(apiVersion: object["apiVersion"]?.stringValue ?? "", kind: object["kind"]?.stringValue ?? "")
+            if let mapping = found[pair] {
+                namespaced.append(mapping.namespaced)
+                continue
+            }
             let reference = ObjectReference(of: object)!
             let key = "\(reference.group)/\(reference.version)/\(reference.kind)"
             if known[key] == nil, let mapping = try await mapping(of: reference) { known[key] = mapping }
+            found[pair] = known[key]
             guard let mapping = known[key] else {
                 problems.append(BundleProblem(
                     index: index, object: reference.description,
@@ -32,6 +40,11 @@ extension Reconciler {
         }
         guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
         return namespaced
+    }
+
+    struct KindKey: Hashable {
+        var apiVersion: String
+        var kind: String
     }
 
     /// Decorates (and so hashes) the objects on every core, in bundle order.

@@ -118,7 +118,9 @@ public struct Reconciler: Sendable {
     func prepare(
         _ bundle: DesiredBundle, app: AppConfig, readingLiveState: Bool, others othersStarted: Task<[Inventory], any Error>? = nil
     ) async throws -> (desired: [JSONValue], liveState: Task<[ObjectReference: JSONValue?], Never>?) {
+        let validating = ContinuousClock.now
         let problems = BundleValidation.problems(in: bundle.objects)
+        PhaseTimer.mark("validated", since: validating)
         guard problems.isEmpty else {
             othersStarted?.cancel()
             throw ReconcileFailure.invalidBundle(problems)
