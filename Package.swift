@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime", "CapstanTesting", logging, metrics]),
 
         // The applier's reconcile steps and sequence, programmed against the ClusterClient seam.
-        .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests"]),
+        .target(name: "Applier", dependencies: ["CapstanCore", "Kube", "Manifests", crypto]),
         // The applier daemon: bundles in, reconciles, drift healing, `status.<app>` out.
         .target(name: "ApplierStage", dependencies: ["Applier", "Kube", "Manifests", "Messaging", "StageRuntime", "CapstanCore", logging, metrics, serviceLifecycle]),
         .executableTarget(name: "capstan-applier", dependencies: ["Applier", "ApplierStage", "StageRuntime", "CapstanCore", argumentParser]),

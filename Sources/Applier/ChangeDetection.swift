@@ -1,4 +1,5 @@
 import CapstanCore
+import Kube
 
 /// Decides whether an object needs a write: unchanged desired content and no drift cost nothing.
 ///
@@ -9,14 +10,59 @@ public enum ChangeDetection {
     /// The hash of an object's desired content, ignoring the annotations that only record provenance.
     public static func hash(of object: JSONValue) -> String {
         let content = withoutProvenance(removing(["metadata", "annotations", AnnotationKeys.appliedHash], from: object))
-        return Digest(of: Array(content.serialized().utf8)).description
+        return ContentHash.sha256(CanonicalJSON.bytes(of: content))
     }
 
     /// True when `live` carries the hash of `desired` and every field of `desired` still holds there.
     public static func isUnchanged(desired: JSONValue, live: JSONValue) -> Bool {
         let key = ["metadata", "annotations", AnnotationKeys.appliedHash]
         guard let wanted = desired.value(at: key), live.value(at: key) == wanted else { return false }
-        return drift(desired: withoutProvenance(desired), live: live).isEmpty
+        return holdsAll(desired: desired, live: live)
+    }
+
+    /// `drift(desired: withoutProvenance(desired), live: live).isEmpty`, without copying the object or
+    /// spelling out a path per field: the check every unchanged object of every reconcile goes through.
+    static func holdsAll(desired: JSONValue, live: JSONValue) -> Bool {
+        guard case .object(let wanted) = desired, case .object(let actual) = live else { return holds(desired, live) }
+        for (key, value) in wanted where !ignoredTopLevelKeys.contains(key) {
+            if key == "metadata", case .object(let metadata) = value, case .object(let liveMetadata)? = actual[key] {
+                guard holdsMetadata(metadata, liveMetadata) else { return false }
+            } else if !holds(value, actual[key]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Keys of an object whose paths are in `ignoredPaths` (a key spelled with a dot included, as the path compare has it).
+    static let ignoredTopLevelKeys: Set<String> = ["status", "metadata.resourceVersion", "metadata.generation"]
+
+    static func holdsMetadata(_ wanted: [String: JSONValue], _ actual: [String: JSONValue]) -> Bool {
+        for (key, value) in wanted where key != "resourceVersion" && key != "generation" {
+            if key == "annotations", case .object(var annotations) = value {
+                annotations[AnnotationKeys.revision] = nil
+                annotations[AnnotationKeys.bundleDigest] = nil
+                if annotations.isEmpty { continue }
+                guard holds(.object(annotations), actual[key]) else { return false }
+            } else if !holds(value, actual[key]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// True when every field `desired` sets holds in `live` (the path-free form of `collectDrift`).
+    static func holds(_ desired: JSONValue, _ live: JSONValue?) -> Bool {
+        switch (desired, live) {
+        case (.object(let wanted), .object(let actual)?):
+            for (key, value) in wanted where !holds(value, actual[key]) { return false }
+            return true
+        case (.array(let wanted), .array(let actual)?) where wanted.count == actual.count:
+            for index in wanted.indices where !holds(wanted[index], actual[index]) { return false }
+            return true
+        case (_, let actual?): return sameScalar(desired, actual)
+        default: return false
+        }
     }
 
     /// The object without the revision and digest annotations: a new revision alone is no change.

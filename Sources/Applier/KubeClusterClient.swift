@@ -2,11 +2,14 @@ import CapstanCore
 import Kube
 
 /// The ClusterClient seam over the real Kubernetes client: maps its errors onto retry-or-reject.
+///
+/// Objects it returns come without `metadata.managedFields`: nothing in the applier reads them, and
+/// they are most of the bytes a LIST brings.
 public struct KubeClusterClient: ClusterClient {
     public let kube: KubeClient
 
     public init(kube: KubeClient) {
-        self.kube = kube
+        self.kube = kube.omittingManagedFields()
     }
 
     public func mapping(apiVersion: String, kind: String) async throws(ClusterError) -> KindMapping? {
@@ -34,7 +37,10 @@ public struct KubeClusterClient: ClusterClient {
 
     public func list(apiVersion: String, kind: String, namespace: String?, labelSelector: String?) async throws(ClusterError) -> [JSONValue] {
         do {
-            return try await kube.list(GroupVersionKind(apiVersion: apiVersion, kind: kind), namespace: namespace, labelSelector: labelSelector).items
+            // Pages of 5 000: a bundle's kind in one namespace is usually one request (kubectl's 500 would make 1 000 ConfigMaps two in a row).
+            return try await kube.list(
+                GroupVersionKind(apiVersion: apiVersion, kind: kind), namespace: namespace, labelSelector: labelSelector, pageSize: 5000
+            ).items
         } catch {
             throw Self.classify(error)
         }

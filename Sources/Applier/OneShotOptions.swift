@@ -17,6 +17,8 @@ public struct OneShotOptions: Sendable {
     /// long-running controller (the Kube default, 50/100): its own 8 objects in flight bound the load; the server's own fairness still applies.
     public var qps: Double = 1000
     public var burst: Int = 1000
+    /// Objects applied at once within a phase (the Kube client runs up to 16 requests at once).
+    public var concurrency = 16
 
     public init(app: String, kubeconfig: String? = nil, targetNamespace: String? = nil, serviceAccount: String? = nil, input: String) {
         self.app = app
@@ -27,12 +29,11 @@ public struct OneShotOptions: Sendable {
     }
 
     /// The bundle's objects, decoded with Kubernetes YAML semantics (`List` kinds are not expanded).
-    func readObjects() throws -> [JSONValue] {
+    func readObjects() async throws -> [JSONValue] {
         let data = input == "-"
             ? FileHandle.standardInput.readDataToEndOfFile()
             : try Data(contentsOf: URL(fileURLWithPath: input))
-        return try ManifestDecoder.decode(Array(data), file: input == "-" ? "<stdin>" : input)
-            .filter { $0 != .null }
+        return try await BundleDecoding.objects(Array(data), file: input == "-" ? "<stdin>" : input)
     }
 
     /// A `--service-account` that is not `<namespace>/<name>`.
@@ -49,7 +50,9 @@ public struct OneShotOptions: Sendable {
             guard let parsed = Impersonation(serviceAccount: serviceAccount) else { throw InvalidServiceAccount(value: serviceAccount) }
             impersonation = parsed
         }
-        let kube = KubeClient(config: config, options: KubeClientOptions(qps: qps, burst: burst)).impersonating(impersonation)
+        var clientOptions = KubeClientOptions(qps: qps, burst: burst)
+        clientOptions.usesBuiltInKinds = true
+        let kube = KubeClient(config: config, options: clientOptions).impersonating(impersonation)
         return KubeClusterClient(kube: kube)
     }
 }

@@ -3,11 +3,26 @@ import CapstanCore
 extension Reconciler {
     /// Applies the plan phase by phase; returns the objects as stored. Rejections do not stop the
     /// other objects; an unreachable API stops after the current phase.
-    func applyAll(_ desired: [JSONValue], app: AppConfig, into result: inout ReconcileResult) async throws -> [JSONValue] {
+    /// `liveState`, read while the bundle was prepared, stands for each phase's read while no earlier phase wrote anything.
+    func applyAll(
+        _ desired: [JSONValue], app: AppConfig, liveState: Task<[ObjectReference: JSONValue?], Never>? = nil,
+        into result: inout ReconcileResult
+    ) async throws -> [JSONValue] {
         var stored: [JSONValue] = []
         var rejected: [ObjectOutcome] = []
-        for phase in ApplyPlan(desired).phases {
-            let results = await applyPhase(phase.objects, app: app.name)
+        let phases = ApplyPlan(desired).phases
+        defer { liveState?.cancel() }
+        var written = false
+        for phase in phases {
+            var started = ContinuousClock.now
+            let live: [ObjectReference: JSONValue?]
+            if let liveState, !written { live = await liveState.value } else { live = await prefetch(phase.objects) }
+            ExitRetainer.keep(live)
+            PhaseTimer.mark("\(phase.name): live state read", since: started)
+            started = .now
+            let results = await applyPhase(phase.objects, app: app.name, prefetched: live)
+            PhaseTimer.mark("\(phase.name): \(phase.objects.count) objects applied", since: started)
+            written = written || results.contains { $0.0.action == .created || $0.0.action == .configured }
             for (outcome, object) in results {
                 result.outcomes.append(outcome)
                 if let object { stored.append(Self.skeleton(object)) }
@@ -38,8 +53,7 @@ extension Reconciler {
     }
 
     /// Applies one phase with at most `concurrency` requests in flight, keeping bundle order in the results.
-    func applyPhase(_ objects: [JSONValue], app: String) async -> [(ObjectOutcome, JSONValue?)] {
-        let prefetched = await prefetch(objects)
+    func applyPhase(_ objects: [JSONValue], app: String, prefetched: [ObjectReference: JSONValue?]) async -> [(ObjectOutcome, JSONValue?)] {
         return await withTaskGroup(of: (Int, ObjectOutcome, JSONValue?).self) { group in
             var results = [(ObjectOutcome, JSONValue?)?](repeating: nil, count: objects.count)
             var next = 0

@@ -8,7 +8,10 @@ extension Reconciler {
     /// `listThreshold` objects in the phase. A reference missing from the result was not prefetched
     /// (GET it); one mapped to nil does not exist. A failed LIST just leaves its objects to their GETs.
     func prefetch(_ objects: [JSONValue]) async -> [ObjectReference: JSONValue?] {
-        let references = objects.compactMap(ObjectReference.init(of:))
+        await prefetch(references: objects.compactMap(ObjectReference.init(of:)))
+    }
+
+    func prefetch(references: [ObjectReference]) async -> [ObjectReference: JSONValue?] {
         let groups = Dictionary(grouping: references) { ObjectReference(apiVersion: $0.apiVersion, kind: $0.kind, namespace: $0.namespace, name: "") }
         let lists = groups.filter { $0.value.count >= Self.listThreshold }
         // The LISTs run at once: parsing one large answer overlaps the server producing the next.

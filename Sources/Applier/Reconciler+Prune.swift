@@ -3,9 +3,12 @@ import CapstanCore
 extension Reconciler {
     /// Deletes what the previous inventory holds and the bundle does not, sparing protected and foreign objects.
     func prune(app: String, previous: Inventory?, desired: [JSONValue], into result: inout ReconcileResult) async throws {
+        let wanted = Set(desired.compactMap(ObjectIdentity.init(of:)))
+        // Other apps' claims only ever remove candidates: with none to begin with, there is nothing to read.
+        guard !PrunePlan.candidates(previous: previous, desired: wanted, claimedByOthers: [], allApplied: true).isEmpty else { return }
         let others = try await otherInventories(app: app)
         let candidates = PrunePlan.candidates(
-            previous: previous, desired: Set(desired.compactMap(ObjectIdentity.init(of:))),
+            previous: previous, desired: wanted,
             claimedByOthers: others.reduce(into: Set()) { $0.formUnion($1.identities) }, allApplied: true)
         for reference in candidates {
             if let outcome = await pruneOne(reference, app: app) { result.outcomes.append(outcome) }

@@ -18,23 +18,62 @@ public struct Reconciler: Sendable {
         self.client = client
     }
 
-    /// Reconciles with the inventory stored in the cluster as the previous one.
+    /// Reconciles with the inventory stored in the cluster as the previous one. The inventory is read
+    /// while the bundle is prepared; if it cannot be read, nothing is applied.
     public func reconcile(_ bundle: DesiredBundle, app: AppConfig) async -> ReconcileResult {
-        do {
-            let previous = try await loadInventory(app: app.name)
-            return await reconcile(bundle, app: app, previousInventory: previous)
-        } catch {
-            return ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: .unreachable(error.message))
+        let previous = Task { () async -> Result<StoredInventory, ClusterError> in
+            do throws(ClusterError) { return .success(try await loadStoredInventory(app: app.name)) } catch { return .failure(error) }
         }
+        return await reconcile(bundle, app: app) { () async throws(ClusterError) -> StoredInventory in try await previous.value.get() }
+    }
+
+    /// Reconciles the bundle `decoding` yields; the reads that need no bundle (the stored inventory,
+    /// other apps' inventories) start before it is decoded. Throws what decoding threw.
+    public func reconcile(decoding: Task<DesiredBundle, any Error>, app: AppConfig) async throws -> ReconcileResult {
+        let previous = Task { () async -> Result<StoredInventory, ClusterError> in
+            do throws(ClusterError) { return .success(try await loadStoredInventory(app: app.name)) } catch { return .failure(error) }
+        }
+        let others = Task { try await otherInventories(app: app.name) }
+        let bundle: DesiredBundle
+        do { bundle = try await decoding.value } catch {
+            previous.cancel()
+            others.cancel()
+            throw error
+        }
+        return await reconcile(bundle, app: app, others: others) { () async throws(ClusterError) -> StoredInventory in try await previous.value.get() }
     }
 
     /// Reconciles `bundle` for `app`; `previousInventory` is what the last successful reconcile stored.
     public func reconcile(_ bundle: DesiredBundle, app: AppConfig, previousInventory: Inventory?) async -> ReconcileResult {
+        await reconcile(bundle, app: app) { () async throws(ClusterError) -> StoredInventory in
+            StoredInventory(inventory: previousInventory, configMap: nil)
+        }
+    }
+
+    /// The reconcile itself; `previousInventory` is awaited after the bundle is prepared and before anything is applied.
+    func reconcile(
+        _ bundle: DesiredBundle, app: AppConfig, others: Task<[Inventory], any Error>? = nil,
+        previousInventory loadPrevious: () async throws(ClusterError) -> StoredInventory
+    ) async -> ReconcileResult {
         var result = ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: nil)
+        var started = ContinuousClock.now
+        let prepared: Result<(desired: [JSONValue], liveState: Task<[ObjectReference: JSONValue?], Never>?), any Error>
+        do { prepared = .success(try await prepare(bundle, app: app, readingLiveState: true, others: others)) } catch { prepared = .failure(error) }
+        PhaseTimer.mark("prepared", since: started)
+        let stored: StoredInventory
+        do { stored = try await loadPrevious() } catch {
+            if case .success(let prepared) = prepared { prepared.liveState?.cancel() }
+            return ReconcileResult(app: app.name, outcomes: [], notReady: [], failure: .unreachable(error.message))
+        }
         do {
-            let desired = try await prepare(bundle, app: app)
+            let previousInventory = stored.inventory
+            let (desired, liveState) = try prepared.get()
             result.desired = desired
-            let applied = try await applyAll(desired, app: app, into: &result)
+            ExitRetainer.keep(desired)
+            started = .now
+            let applied = try await applyAll(desired, app: app, liveState: liveState, into: &result)
+            PhaseTimer.mark("applied", since: started)
+            started = .now
             if result.failure == nil, app.wait { await waitForHealth(applied, timeout: app.timeout.duration, into: &result) }
             if result.failure == nil, isSuperseded() { result.failure = .superseded }
             guard result.failure == nil || Self.mayPruneAfter(result.failure) else {
@@ -44,7 +83,11 @@ public struct Reconciler: Sendable {
                 return result
             }
             if app.prune { try await prune(app: app.name, previous: previousInventory, desired: desired, into: &result) }
-            try await storeInventory(Inventory(app: app.name, objects: Set(desired.compactMap(ObjectReference.init(of:)))), into: &result)
+            PhaseTimer.mark("waited and pruned", since: started)
+            started = .now
+            try await storeInventory(
+                Inventory(app: app.name, objects: Set(desired.compactMap(ObjectReference.init(of:)))), readAtStart: stored.configMap, into: &result)
+            PhaseTimer.mark("inventory stored", since: started)
         } catch let failure as ReconcileFailure {
             result.failure = failure
         } catch {
@@ -65,14 +108,50 @@ public struct Reconciler: Sendable {
     /// Validates, maps and decorates the bundle, and refuses objects other apps own; reads the
     /// cluster but changes nothing (the daemon uses it to know what a suspended app should hold).
     public func prepare(_ bundle: DesiredBundle, app: AppConfig) async throws -> [JSONValue] {
+        try await prepare(bundle, app: app, readingLiveState: false).desired
+    }
+
+    /// `prepare`, and with `readingLiveState` the live state of the bundle's objects read meanwhile
+    /// (LISTs started as soon as the REST mapping names their collections), for `applyAll`. Not with
+    /// CRDs in the bundle: the kinds they define may not be served yet.
+    /// `others`: the read of other apps' inventories, when already started.
+    func prepare(
+        _ bundle: DesiredBundle, app: AppConfig, readingLiveState: Bool, others othersStarted: Task<[Inventory], any Error>? = nil
+    ) async throws -> (desired: [JSONValue], liveState: Task<[ObjectReference: JSONValue?], Never>?) {
+        let validating = ContinuousClock.now
         let problems = BundleValidation.problems(in: bundle.objects)
-        guard problems.isEmpty else { throw ReconcileFailure.invalidBundle(problems) }
+        PhaseTimer.mark("validated", since: validating)
+        guard problems.isEmpty else {
+            othersStarted?.cancel()
+            throw ReconcileFailure.invalidBundle(problems)
+        }
         let decoration = ObjectDecoration(
             app: app.name, targetNamespace: app.targetNamespace, revision: bundle.revision, bundleDigest: bundle.digest)
-        let desired = try await decorate(bundle.objects, with: decoration)
-        let others = try await otherInventories(app: app.name)
+        let othersTask = othersStarted ?? Task { try await otherInventories(app: app.name) }
+        defer { othersTask.cancel() }
+        let started = ContinuousClock.now
+        let namespaced = try await namespacedFlags(bundle.objects)
+        PhaseTimer.mark("mapped", since: started)
+        var liveState: Task<[ObjectReference: JSONValue?], Never>?
+        if readingLiveState, !bundle.objects.contains(where: ApplyPlan.isCRD) {
+            let references = zip(bundle.objects, namespaced).compactMap { object, namespaced in
+                decoration.reference(of: object, namespaced: namespaced)
+            }
+            liveState = Task { await prefetch(references: references) }
+        }
+        let desired = await Self.decorateInParallel(bundle.objects, namespaced: namespaced, with: decoration)
+        PhaseTimer.mark("mapped and decorated", since: started)
+        let others: [Inventory]
+        do { others = try await othersTask.value } catch {
+            liveState?.cancel()
+            throw error
+        }
+        PhaseTimer.mark("other inventories read", since: started)
         let conflicts = OwnershipCheck.conflicts(app: app.name, desired: desired.compactMap(ObjectIdentity.init(of:)), otherInventories: others)
-        guard conflicts.isEmpty else { throw ReconcileFailure.ownership(conflicts) }
-        return desired
+        guard conflicts.isEmpty else {
+            liveState?.cancel()
+            throw ReconcileFailure.ownership(conflicts)
+        }
+        return (desired, liveState)
     }
 }

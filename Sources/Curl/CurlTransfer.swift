@@ -23,16 +23,22 @@ final class CurlTransfer {
 
     /// One header line as curl delivers it, CRLF included.
     func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingSuffix("\r\n")
-        if line.hasPrefix("HTTP/") {
-            status = Self.statusCode(in: line)
+        // Worked on as bytes: one header line per callback, on every response.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A { end -= 1 }
+        let line = bytes[0..<end]
+        if line.starts(with: "HTTP/".utf8) {
+            status = Self.statusCode(in: String(decoding: line, as: UTF8.self))
             headers = []
         } else if line.isEmpty {
             if status >= 200 { deliverHead(status: status) }
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingWhitespace()
-            headers.append(HTTPHeader(name, value))
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+            var start = colon + 1
+            var stop = end
+            while start < stop, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 { stop -= 1 }
+            headers.append(HTTPHeader(name, String(decoding: bytes[start..<stop], as: UTF8.self)))
         }
     }
 

@@ -9,16 +9,18 @@ extension KubeClient {
         let mapping = try await mapping(for: kind)
         let namespace = self.namespace(for: mapping, object.value(at: ["metadata", "namespace"])?.stringValue)
         var body = object
-        if let namespace { body.setValue(.string(namespace), at: ["metadata", "namespace"]) }
+        if let namespace, object.value(at: ["metadata", "namespace"])?.stringValue != namespace {
+            body.setValue(.string(namespace), at: ["metadata", "namespace"])
+        }
         var query = [("fieldManager", options.fieldManager), ("force", options.force ? "true" : "false")]
         if options.dryRun { query.append(("dryRun", "All")) }
         if let validation = options.fieldValidation { query.append(("fieldValidation", validation)) }
         let request = KubeRequest(
             method: "PATCH", path: mapping.objectPath(namespace: namespace, name: name), query: query,
-            body: Array(body.serialized().utf8), contentType: "application/apply-patch+yaml")
+            body: CanonicalJSON.bytes(of: body), contentType: "application/apply-patch+yaml")
         let response = try await transport.send(request, as: impersonation)
         do {
-            return ApplyResult(object: try JSONValue.parse(response.body), created: response.status == 201)
+            return ApplyResult(object: try parser.parse(response.body), created: response.status == 201)
         } catch {
             throw KubeClientError.malformedResponse(method: "PATCH", path: request.path, reason: "\(error)")
         }

@@ -11,6 +11,8 @@ public struct KubeClient: Sendable {
     let discovery: DiscoveryCache
     /// Who requests act as; nil for the configured user itself.
     public let impersonation: Impersonation?
+    /// How answers are decoded (`omittingManagedFields()` drops `metadata.managedFields`).
+    var parser = FastJSONParser()
 
     public init(config: KubeConfig, options: KubeClientOptions = KubeClientOptions(), logger: Logger = Logger(label: "capstan.kube")) {
         transport = KubeTransport(config: config, options: options, logger: logger)
@@ -26,14 +28,25 @@ public struct KubeClient: Sendable {
 
     /// A client whose every request impersonates `user` (so RBAC limits what it can do).
     public func impersonating(_ user: Impersonation?) -> KubeClient {
-        KubeClient(transport: transport, discovery: discovery, impersonation: user)
+        var client = KubeClient(transport: transport, discovery: discovery, impersonation: user)
+        client.parser = parser
+        return client
+    }
+
+    /// A client whose decoded objects (get, list, apply answers) come without `metadata.managedFields`:
+    /// for callers that never read them, which saves decoding most of a typical object's bytes.
+    public func omittingManagedFields() -> KubeClient {
+        var client = self
+        client.parser.omittingManagedFields = true
+        return client
     }
 
     public var config: KubeConfig { transport.config }
 
     /// Where a kind lives; discovery is refreshed once when the kind is not known yet.
     public func mapping(for kind: GroupVersionKind) async throws -> ResourceMapping {
-        try await discovery.mapping(for: kind)
+        if transport.options.usesBuiltInKinds, let builtIn = BuiltInKinds.mapping(for: kind) { return builtIn }
+        return try await discovery.mapping(for: kind)
     }
 
     /// The mapping of a kind at its preferred version, for identities that carry no version.
@@ -56,7 +69,7 @@ public struct KubeClient: Sendable {
 
     func json(_ request: KubeRequest) async throws -> JSONValue {
         let response = try await transport.send(request, as: impersonation)
-        do { return try JSONValue.parse(response.body) } catch {
+        do { return try parser.parse(response.body) } catch {
             throw KubeClientError.malformedResponse(method: request.method, path: request.path, reason: "\(error)")
         }
     }

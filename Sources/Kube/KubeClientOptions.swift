@@ -17,6 +17,9 @@ public struct KubeClientOptions: Sendable {
     public var watchTimeoutSeconds: Int
     /// Discovery is not refreshed for an unknown kind more often than this.
     public var discoveryRefreshInterval: Duration
+    /// Map Kubernetes' stable built-in kinds from `BuiltInKinds` without waiting for discovery (for
+    /// short-lived clients; off by default, so a long-running one always asks the server).
+    public var usesBuiltInKinds = false
 
     public init(
         qps: Double = 50, burst: Int = 100, maxConcurrentRequests: Int = 16, maxConcurrentWatches: Int = 64,

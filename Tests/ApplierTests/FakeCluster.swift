@@ -34,8 +34,21 @@ actor FakeCluster: ClusterClient {
         return objects.values.filter { object in
             guard let reference = ObjectReference(of: object), reference.kind == kind, reference.apiVersion == apiVersion else { return false }
             if let namespace, reference.namespace != namespace { return false }
-            guard let label = labelSelector else { return true }
-            return object.value(at: ["metadata", "labels", label]) != nil
+            guard let labelSelector else { return true }
+            return Self.matches(labelSelector, labels: object.value(at: ["metadata", "labels"])?.objectValue ?? [:])
+        }
+    }
+
+    /// Equality-based selectors as the API server reads them: `key`, `key=value`, `key!=value`, comma-separated.
+    static func matches(_ selector: String, labels: [String: JSONValue]) -> Bool {
+        selector.split(separator: ",").allSatisfy { requirement in
+            if let range = requirement.range(of: "!=") {
+                return labels[String(requirement[..<range.lowerBound])]?.stringValue != String(requirement[range.upperBound...])
+            }
+            if let range = requirement.range(of: "=") {
+                return labels[String(requirement[..<range.lowerBound])]?.stringValue == String(requirement[range.upperBound...])
+            }
+            return labels[String(requirement)] != nil
         }
     }
 
