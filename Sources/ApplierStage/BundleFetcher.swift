@@ -15,12 +15,18 @@ struct BundleFetchError: Error, CustomStringConvertible {
 struct BundleFetcher: Sendable {
     let clients: [RequestClient]
     let maxBytes: Int
+    /// A backstop over the whole GET: each chunk already has Lazy Pirate's timeout and retries, but
+    /// a renderer that keeps the request open in some other way must not hold the app in Progressing.
+    var deadline: Duration = .seconds(120)
 
     func bytes(of offer: BundleOffer) async throws(BundleFetchError) -> [UInt8] {
         var reasons: [String] = []
         for client in clients {
             do {
-                return try await client.get(offer.digest, maxBytes: maxBytes)
+                let (digest, maxBytes) = (offer.digest, maxBytes)
+                return try await Deadline.run("GET bundle from \(client.endpoint)", within: deadline) {
+                    try await client.get(digest, maxBytes: maxBytes)
+                }
             } catch {
                 reasons.append("\(client.endpoint): \(error)")
             }
