@@ -1,5 +1,6 @@
 import FetcherTesting
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,10 +10,14 @@ import Glibc
 /// local port of some outgoing connection — including a ZeroMQ peer's reconnect to that very
 /// port, which on loopback can connect to itself and keep the restarted stage from binding.
 enum StablePort {
+    /// Ports already handed out by this process: a port picked for one stage is free until that
+    /// stage binds it, so without this two stages of one stack could be given the same port.
+    private static let given = Mutex<Set<Int>>([])
+
     static func next() -> Int {
         for _ in 0..<200 {
             let port = Int.random(in: 20000..<32000)
-            if isFree(port) { return port }
+            if isFree(port), given.withLock({ $0.insert(port).inserted }) { return port }
         }
         return FreePort.next()
     }
