@@ -15,10 +15,14 @@ public struct ApplierService: Service {
     let readiness: Readiness
     /// The apps this shard owns and their state; STATUS reads it.
     public let board: AppBoard
+    /// How the daemon talks to the API server; `daemonKubeOptions` unless a test shortens it.
+    let kubeOptions: KubeClientOptions
 
     /// Picks the apps this shard owns; nothing is bound or contacted yet.
-    public init(config: CapstanConfig, shard: Shard?, logger: Logger, readiness: Readiness) {
+    public init(config: CapstanConfig, shard: Shard?, logger: Logger, readiness: Readiness,
+                kubeOptions: KubeClientOptions = ApplierService.daemonKubeOptions) {
         self.config = config
+        self.kubeOptions = kubeOptions
         let owner = shard ?? .all
         self.shard = owner
         self.logger = logger
@@ -29,7 +33,7 @@ public struct ApplierService: Service {
 
     public func run() async throws {
         let stage = config.stages.applier
-        let kube = KubeClient(config: try KubeConfig.load(kubeconfig: stage.kubeconfig), logger: logger)
+        let kube = KubeClient(config: try KubeConfig.load(kubeconfig: stage.kubeconfig), options: kubeOptions, logger: logger)
         let transport = try await Transport.start(security: try Self.security(stage), logger: logger)
         let publisher = try await EventPublisher.start(transport: transport, settings: PublisherSettings(
             pub: stage.pub, router: stage.router, requestHandler: ApplierRequests(board: board, shard: shard)))
@@ -51,6 +55,19 @@ public struct ApplierService: Service {
 }
 
 extension ApplierService {
+    /// Every API request of the daemon has a deadline: a request the server accepted but never
+    /// answers (seen after an applier was SIGKILLed mid-apply: the restarted one's applies hung on
+    /// their connections) is abandoned after 10 s, its connection closed, and retried on a fresh
+    /// one, instead of holding the app in Progressing for the client's default minute per attempt.
+    /// Watches are streams and have no total limit.
+    public static var daemonKubeOptions: KubeClientOptions {
+        var options = KubeClientOptions()
+        options.timeouts.total = requestDeadline
+        return options
+    }
+
+    public static let requestDeadline: Duration = .seconds(10)
+
     /// CURVE with the stage's server key and allow-listed clients when configured; plain otherwise.
     static func security(_ stage: StageConfig) throws -> TransportSecurity {
         guard let curve = stage.curve else { return .plain(insecure: stage.insecure) }

@@ -2,6 +2,7 @@ import ApplierStage
 import CapstanCore
 import FetcherTesting
 import Foundation
+import Kube
 import Logging
 import Messaging
 import StageRuntime
@@ -16,7 +17,8 @@ final class ApplierHarness: Sendable {
     let upstream: Upstream
 
     /// `apps` is the YAML of the config's `apps:` list items.
-    init(cluster: SimCluster, renderer: RendererDouble, apps: String, shard: Shard? = nil) async throws {
+    init(cluster: SimCluster, renderer: RendererDouble, apps: String, shard: Shard? = nil,
+         kubeOptions: KubeClientOptions = ApplierService.daemonKubeOptions) async throws {
         let (pub, router) = (FreePort.next(), FreePort.next())
         let yaml = """
             sources:
@@ -31,7 +33,7 @@ final class ApplierHarness: Sendable {
         let config = try CapstanConfig.decode(yaml, file: "capstan.yaml")
         var logger = Logger(label: "applier-test")
         logger.logLevel = .critical
-        let service = ApplierService(config: config, shard: shard, logger: logger, readiness: Readiness())
+        let service = ApplierService(config: config, shard: shard, logger: logger, readiness: Readiness(), kubeOptions: kubeOptions)
         self.service = service
         task = Task { try await service.run() }
         transport = try await Transport.start()

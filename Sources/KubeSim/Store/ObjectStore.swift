@@ -14,6 +14,12 @@ public final class ObjectStore: @unchecked Sendable {
     private var watchers: [Int: Watcher] = [:]
     private var nextWatcherID = 0
     private var changeCount = 0
+    /// Watches whose stream ended, removed at the next write or watch. Their termination handler
+    /// runs inside the runtime's cancellation of the consuming task, holding that task's status
+    /// lock; taking `lock` there deadlocked against a write that holds `lock` and yields to that
+    /// very task (which needs its status lock to resume it). This lock is never held across a call
+    /// into the concurrency runtime, so it is safe from both sides.
+    private let retired = NIOLockedValueBox<[Int]>([])
 
     struct Watcher {
         var storageKey: String?
@@ -125,6 +131,7 @@ public final class ObjectStore: @unchecked Sendable {
     private func record(_ event: WatchEvent) {
         changeCount += 1
         log.append(event)
+        dropRetiredWatchers()
         for watcher in watchers.values {
             if let wanted = watcher.storageKey, wanted != event.storageKey { continue }
             if let wanted = watcher.namespace, wanted != event.namespace { continue }
@@ -134,6 +141,11 @@ public final class ObjectStore: @unchecked Sendable {
     }
 
     static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
+
+    /// Forgets watches whose stream ended; call with `lock` held.
+    private func dropRetiredWatchers() {
+        for id in retired.withLockedValue({ ids in defer { ids = [] }; return ids }) { watchers[id] = nil }
+    }
 }
 
 extension ObjectStore {
@@ -169,7 +181,9 @@ extension ObjectStore {
             let removed = self.lock.withLock { self.watchers.removeValue(forKey: id) }
             removed?.continuation.finish()
         }
-        continuation.onTermination = { _ in cancel() }
+        // Never `cancel()` here: see `retired`.
+        continuation.onTermination = { [weak self] _ in self?.retired.withLockedValue { $0.append(id) } }
+        dropRetiredWatchers()
         return (stream, cancel)
     }
 
