@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "Curl", "CapstanCore", "capstan-kubesim"], exclude: ["Fixtures"]),
 
         // Kubernetes API emulator: the cluster for tests, benchmarks and the demo.
-        .target(name: "KubeSim", dependencies: ["CapstanCore", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
+        .target(name: "KubeSim", dependencies: ["CapstanCore", "Manifests", "Patching", hummingbird, hummingbirdCore, hummingbirdTLS, nio, nioConcurrency, nioSSL, logging, serviceLifecycle]),
         .executableTarget(name: "capstan-kubesim", dependencies: ["KubeSim", argumentParser]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "CapstanCore", "capstan-kubesim"]),
 

@@ -68,3 +68,21 @@ import Testing
         #expect(unknownKind.status == 400)
     }
 }
+
+/// Zero values of pointer fields survive protobuf decoding; zeros of `omitempty` fields do not.
+@Suite struct ProtobufZeroTests {
+    @Test func pointerFalseIsKept() throws {
+        // ConfigMap cm1 with immutable=false (a *bool) and data {"a": ""}: TypeMeta v1/ConfigMap, then the object.
+        let hex = "6b387300" + "0a0f0a0276311209436f6e6669674d6170" + "1210" + "0a050a03636d31" + "12050a0161" + "1200" + "2000"
+        let object = try ProtobufTests.decode(hex)
+        #expect(object["immutable"] == false)
+        #expect(object["data"] == ["a": ""])
+    }
+
+    @Test func omitemptyZeroIsDropped() throws {
+        // A Deployment with paused=false (a plain bool, omitempty) and replicas=0 (a *int32).
+        let hex = "6b387300" + "0a150a07617070732f7631120a4465706c6f796d656e74" + "120b" + "0a030a0178" + "12040800" + "3800"
+        let object = try ProtobufTests.decode(hex)
+        #expect(object["spec"] == ["replicas": 0])
+    }
+}

@@ -1,9 +1,10 @@
 import CapstanCore
+import Manifests
 
 extension KubeAPI {
     /// The request body as a JSON object of the URL's kind, or the 400 the real server sends.
     func decodeObject(_ request: APIRequest, _ type: ResourceType) throws(APIStatus) -> JSONValue {
-        let object = try decodeBody(request.body)
+        let object = try decodeBody(request.body, contentType: request.contentType)
         guard case .object = object else {
             throw APIStatus.badRequest("the object provided is unrecognized: couldn't get version/kind; json parse error: expected an object")
         }
@@ -11,18 +12,30 @@ extension KubeAPI {
         return object
     }
 
-    func decodeBody(_ body: [UInt8]) throws(APIStatus) -> JSONValue {
+    /// JSON, or YAML (one document) when the content type says so, as the real server reads both.
+    func decodeBody(_ body: [UInt8], contentType: String = "application/json") throws(APIStatus) -> JSONValue {
         guard body.count <= options.maxBodyBytes else { throw APIStatus.tooLarge(options.maxBodyBytes) }
         let start = body.firstIndex { !" \t\r\n".utf8.contains($0) }
         guard let start else { throw APIStatus.badRequest("the body of the request was empty") }
         do {
             return try JSONValue.parse(body)
         } catch {
-            if body[start] == UInt8(ascii: "{") || body[start] == UInt8(ascii: "[") {
-                throw APIStatus.badRequest("the object provided is unrecognized: couldn't get version/kind; json parse error: \(error.reason)")
-            }
-            throw APIStatus.badRequest("error decoding YAML: only JSON bodies are supported by this emulator (\(error))")
+            if contentType.contains("yaml") { return try decodeYAML(body) }
+            throw APIStatus.badRequest("the object provided is unrecognized: couldn't get version/kind; json parse error: \(error.reason)")
         }
+    }
+
+    private func decodeYAML(_ body: [UInt8]) throws(APIStatus) -> JSONValue {
+        let values: [JSONValue]
+        do {
+            values = try ManifestDecoder().decodeValues(body, file: "body")
+        } catch {
+            throw APIStatus.badRequest("error converting YAML to JSON: \(error)")
+        }
+        guard values.count == 1 else {
+            throw APIStatus.badRequest("error converting YAML to JSON: the body must hold exactly one YAML document")
+        }
+        return values[0]
     }
 
     func checkKind(_ object: JSONValue, _ type: ResourceType) throws(APIStatus) {

@@ -3,7 +3,7 @@ import CapstanCore
 extension KubeAPI {
     func delete(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
         guard path.subresource == nil else { throw APIStatus.methodNotAllowed(request.method) }
-        let options = try DeleteOptions(request, decode: decodeBody)
+        let options = try DeleteOptions(request) { body throws(APIStatus) in try self.decodeBody(body) }
         let outcome = try deleteObject(path.type, namespace: path.namespace ?? "", name: path.name!, options: options)
         if outcome.deleted {
             var details = APIStatus.identity(path.type, name: path.name!)
@@ -41,7 +41,7 @@ extension KubeAPI {
     }
 
     func deleteCollection(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
-        let options = try DeleteOptions(request, decode: decodeBody)
+        let options = try DeleteOptions(request) { body throws(APIStatus) in try self.decodeBody(body) }
         let filter = try ObjectFilter(request.query)
         var deleted: [JSONValue] = []
         for (_, object) in store.list(path.type.storageKey, namespace: path.namespace).items where filter.matches(object) {

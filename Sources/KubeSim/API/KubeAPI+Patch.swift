@@ -51,18 +51,23 @@ extension KubeAPI {
         let name = path.name!
         let existed = store.get(path.type.storageKey, namespace: path.namespace ?? "", name: name) != nil
         if !existed { try checkNamespace(path, name: name) }
+        let serviceLock = existed ? nil : lockForAddresses(path.type)
+        defer { serviceLock?.unlock() }
+        let inUse = serviceLock == nil ? nil : addressesInUse()
         let outcome = try store.write(path.type.storageKey, namespace: path.namespace ?? "", name: name) { current throws(APIStatus) in
             guard let current else {
                 guard path.subresource == nil else { throw APIStatus.notFound(path.type, name: name) }
                 var created = try self.engine.apply(config, to: nil, type: path.type, context: context, force: force)
                 created = ObjectRules.prepareCreate(created, type: path.type, now: context.time)
+                if let inUse { try ServiceAddresses.assign(&created, inUse: inUse, type: path.type, name: name) }
                 try self.validate(created, path.type, name: name)
                 return request.isDryRun ? .keep(created, created: true) : .put(created)
             }
             try self.checkPrecondition(config, current, path)
             let merged = try self.engine.apply(config, to: self.served(current, as: path.type), type: path.type,
                                                context: context, force: force)
-            let next = ObjectRules.prepareUpdate(merged, old: current, type: path.type, subresource: path.subresource)
+            var next = ObjectRules.prepareUpdate(merged, old: current, type: path.type, subresource: path.subresource)
+            try self.keepAddresses(&next, old: current, path.type, name: name)
             try self.validate(next, path.type, name: name)
             return self.decide(next, current: current, dryRun: request.isDryRun)
         }

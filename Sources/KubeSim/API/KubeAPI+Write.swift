@@ -10,6 +10,9 @@ extension KubeAPI {
         let name = object.value(at: ["metadata", "name"])?.stringValue ?? ""
         try validate(object, path.type, name: name)
         try checkNamespace(path, name: name)
+        let serviceLock = lockForAddresses(path.type)
+        defer { serviceLock?.unlock() }
+        try assignAddresses(&object, path.type, name: name)
         object = engine.recordUpdate(from: nil, to: object, type: path.type, context: managerContext(request, path))
         let outcome = try store.write(path.type.storageKey, namespace: path.namespace ?? "", name: name) { current throws(APIStatus) in
             if current != nil { throw APIStatus.alreadyExists(path.type, name: name) }
@@ -27,7 +30,7 @@ extension KubeAPI {
     }
 
     func update(_ path: ResourcePath, _ request: APIRequest) throws(APIStatus) -> APIResponse {
-        var body = try decodeBody(request.body)
+        var body = try decodeBody(request.body, contentType: request.contentType)
         if path.subresource == "scale" {
             return try writeScale(path, request) { _ throws(APIStatus) in body }
         }
@@ -51,6 +54,7 @@ extension KubeAPI {
             let requested = try change(current)
             try checkPrecondition(requested, current, path)
             var next = ObjectRules.prepareUpdate(requested, old: current, type: path.type, subresource: path.subresource)
+            try keepAddresses(&next, old: current, path.type, name: path.name!)
             try validate(next, path.type, name: path.name!)
             next = engine.recordUpdate(from: current, to: next, type: path.type, context: context)
             return decide(next, current: current, dryRun: request.isDryRun)

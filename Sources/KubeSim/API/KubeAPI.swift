@@ -1,5 +1,6 @@
 import CapstanCore
 import Foundation
+import NIOConcurrencyHelpers
 
 /// The emulated API server's request handling: routing, discovery, objects and their verbs.
 public final class KubeAPI: Sendable {
@@ -9,6 +10,8 @@ public final class KubeAPI: Sendable {
     public let options: KubeSimOptions
     public let metrics = RequestMetrics()
     public let faults: FaultInjector
+    /// Held while a Service is created: its cluster IP and node ports are picked from what is stored.
+    let addressLock = NIOLock()
 
     public init(options: KubeSimOptions = KubeSimOptions(), engine: any PatchEngine = DefaultPatchEngine.make(),
                 store: ObjectStore = ObjectStore()) {

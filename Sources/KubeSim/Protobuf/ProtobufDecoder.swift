@@ -4,7 +4,7 @@ import Foundation
 /// Turns a Kubernetes protobuf body (`application/vnd.kubernetes.protobuf`) into the JSON object it encodes.
 ///
 /// Go's generated marshallers write every non-pointer field, zero or not, so zero scalars are dropped as JSON's
-/// `omitempty` would drop them; `replicas`, a pointer whose zero means something, is the exception.
+/// `omitempty` would drop them, except the pointer and non-`omitempty` fields of `ProtobufSchema.keepsZero`.
 struct ProtobufDecoder {
     let schema: ProtobufSchema
 
@@ -64,7 +64,7 @@ struct ProtobufDecoder {
             } else if field.name == "-" {
                 // A struct Go embeds inline: its fields belong to this object in JSON.
                 for (key, member) in try self.value(wire, field.type)?.objectValue ?? [:] { members[key] = member }
-            } else if let value = try self.value(wire, field.type), !(Self.isZero(value) && field.name != "replicas") {
+            } else if let value = try self.value(wire, field.type), !(Self.isZero(value) && !ProtobufSchema.keepsZero(name, field.name)) {
                 members[field.name] = value
             } else {
                 members.removeValue(forKey: field.name)
