@@ -58,7 +58,8 @@ extension JSONValue {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "<", ">", "&", "\u{2028}", "\u{2029}" where escapingHTML:
+            case "<" where escapingHTML, ">" where escapingHTML, "&" where escapingHTML,
+                "\u{2028}" where escapingHTML, "\u{2029}" where escapingHTML:
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             case "\"": output += "\\\""

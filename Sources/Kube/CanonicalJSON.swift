@@ -39,8 +39,8 @@ public enum CanonicalJSON {
     }
 
     /// A JSON string with the escapes `JSONValue.serialized()` writes: `\"`, `\\`, `\n`, `\r`, `\t`,
-    /// `\b`, `\f`, other control characters as `\u00xx`, and (as it does even without `escapingHTML`)
-    /// `<`, `>`, `&` and U+2028 as `\u` escapes; everything else as its UTF-8 bytes.
+    /// `\b`, `\f`, other control characters as `\u00xx`; everything else (`<`, `>`, `&` too: no HTML
+    /// escaping) as its UTF-8 bytes.
     public static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
@@ -59,9 +59,6 @@ public enum CanonicalJSON {
                 case "\t": output.append(contentsOf: #"\t"#.utf8)
                 case "\u{08}": output.append(contentsOf: #"\b"#.utf8)
                 case "\u{0C}": output.append(contentsOf: #"\f"#.utf8)
-                case "<", ">", "&", "\u{2028}":
-                    let hex = String(scalar.value, radix: 16)
-                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 default:
                     if scalar.value < 0x20 {
                         let hex = String(scalar.value, radix: 16)
@@ -75,10 +72,8 @@ public enum CanonicalJSON {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Bytes that start an escape: control characters, `"`, `\`, `<`, `>`, `&`, and 0xE2 (the lead
-    /// byte of U+2028; other characters it starts are written unchanged by the slow path).
+    /// Bytes that start an escape: control characters, `"` and `\`.
     static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }

@@ -9,6 +9,14 @@ import Testing
         #expect(value.serialized() == #"{"a":"x\né😀","b":[1,2.5,true,null]}"#)
     }
 
+    @Test func escapesHTMLCharactersOnlyWhenAsked() {
+        let value: JSONValue = ["a<b>&c": "x <y> & z \u{2028} \u{2029}"]
+        #expect(value.serialized() == "{\"a<b>&c\":\"x <y> & z \u{2028} \u{2029}\"}")
+        #expect(value.serialized(escapingHTML: false) == value.serialized())
+        #expect(value.serialized(escapingHTML: true)
+            == #"{"a\u003cb\u003e\u0026c":"x \u003cy\u003e \u0026 z \u2028 \u2029"}"#)
+    }
+
     @Test func keepsIntegersAndDoublesApart() throws {
         #expect(try JSONValue.parse("3") == .int(3))
         #expect(try JSONValue.parse("3.0") == .double(3))
