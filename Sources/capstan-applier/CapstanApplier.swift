@@ -2,26 +2,12 @@ import Applier
 import ApplierStage
 import ArgumentParser
 import CapstanCore
-import Foundation
 import StageRuntime
 
 /// capstan-applier: the `run` daemon, and one-shot `apply` and `diff` of a bundle file.
 @main struct CapstanApplier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capstan-applier", abstract: "Reconciles the cluster with each rendered bundle.", subcommands: [Run.self, Apply.self, Diff.self])
-
-    /// A plain `apply` (the one-shot run in scripts and CI) skips ArgumentParser's start-up; every
-    /// other command line goes through it.
-    static func main() async {
-        if let quick = OneShotApplyArguments(CommandLine.arguments.dropFirst()) {
-            Foundation.exit(await apply(quick))
-        }
-        await main(nil)
-    }
-
-    nonisolated static func apply(_ quick: OneShotApplyArguments) async -> Int32 {
-        await OneShot.apply(quick.options, prune: quick.prune, wait: quick.wait, timeout: quick.timeout) { print($0) }
-    }
 
     /// The daemon: subscribes to the renderers' bundles, reconciles, heals drift, publishes status.
     struct Run: AsyncParsableCommand {
