@@ -12,7 +12,7 @@ struct AppWorker: Sendable {
     let reconciler: Reconciler
     let bundles: BundleFetcher
     let drift: DriftWatcher
-    let slots: ReconcileSlots
+    let slots: WorkSlots
     /// Whether some app depends on this one: then its Ready bundle is recorded for other shards.
     let hasDependents: Bool
     let logger: Logger

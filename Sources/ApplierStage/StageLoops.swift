@@ -17,7 +17,8 @@ struct StageLoops: Sendable {
 
     func run() async {
         let drift = DriftWatcher(kube: kube, board: board, logger: logger)
-        let slots = ReconcileSlots(config.stages.applier.concurrency)
+        // Drift heals take no slot: they are single objects and must be quick.
+        let slots = WorkSlots(config.stages.applier.concurrency)
         await withDiscardingTaskGroup { group in
             group.addTask { await feed() }
             group.addTask { await drift.run() }

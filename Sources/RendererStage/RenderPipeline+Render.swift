@@ -7,7 +7,7 @@ import StageRuntime
 extension RenderPipeline {
     /// Renders `name` from its source's newest revision; a result outdated by a newer revision
     /// is dropped and the app renders again.
-    func render(_ name: String, slots: RenderSlots) async {
+    func render(_ name: String, slots: WorkSlots) async {
         guard let app = board.apps[name], let revision = board.latest(of: app.source) else { return }
         let logger = self.logger.with(.app, name).with(.revision, revision.revision)
         board.begin(name, revision)

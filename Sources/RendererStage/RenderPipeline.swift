@@ -25,7 +25,7 @@ struct RenderPipeline: Sendable {
     /// its own, which waits for its artifact without a slot and renders in one of `concurrency`
     /// slots: an app whose fetcher is slow or down (or that waits to retry) holds back no other app.
     func run(events: EventStream, concurrency: Int) async {
-        let slots = RenderSlots(concurrency)
+        let slots = WorkSlots(concurrency)
         await withDiscardingTaskGroup { group in
             group.addTask {
                 for await event in events { accept(event) }

@@ -1,9 +1,8 @@
 import Synchronization
 
-/// Bounds how many renders run at once (`stages.renderer.concurrency`); waiting is FIFO and
-/// cancellation-safe. Getting an artifact takes no slot: a fetcher that is slow or down to answer
-/// must not hold back the apps of other sources.
-final class RenderSlots: Sendable {
+/// Bounds how much of a stage's work runs at once (the renderer's renders, the applier's
+/// reconciles: `stages.<stage>.concurrency`); waiting is FIFO and cancellation-safe.
+public final class WorkSlots: Sendable {
     private struct State {
         var free: Int
         var waiters: [(id: Int, continuation: CheckedContinuation<Bool, Never>)] = []
@@ -12,12 +11,12 @@ final class RenderSlots: Sendable {
 
     private let state: Mutex<State>
 
-    init(_ count: Int) {
+    public init(_ count: Int) {
         state = Mutex(State(free: max(1, count)))
     }
 
     /// Runs `work` once a slot is free; nil when cancelled while waiting.
-    func withSlot<T: Sendable>(_ work: () async -> T) async -> T? {
+    public func withSlot<T: Sendable>(_ work: () async -> T) async -> T? {
         guard await acquire() else { return nil }
         defer { release() }
         return await work()
