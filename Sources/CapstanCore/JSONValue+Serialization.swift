@@ -43,9 +43,23 @@ extension JSONValue {
         }
     }
 
-    /// Orders strings by their UTF-8 bytes, as Go's `sort.Strings` does.
+    /// Orders strings by their UTF-8 bytes, as Go's `sort.Strings` does; compared on contiguous
+    /// bytes when the strings have them (sorting keys and paths showed the generic UTF8View
+    /// iteration in profiles).
     public static func utf8Less(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        let verdict = lhs.utf8.withContiguousStorageIfAvailable { a in
+            rhs.utf8.withContiguousStorageIfAvailable { b in
+                let count = min(a.count, b.count)
+                var index = 0
+                while index < count {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
+            }
+        }
+        if let verdict, let verdict { return verdict }
+        return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
     static func format(_ value: Double) -> String {

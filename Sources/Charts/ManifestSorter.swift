@@ -15,7 +15,7 @@ enum ManifestSorter {
     static func sort(_ files: [String: String], skipTests: Bool) throws -> (manifests: [Manifest], hooks: [Manifest]) {
         var generic: [Manifest] = []
         var hooks: [Manifest] = []
-        for path in files.keys.sorted(by: ByteOrder.less) {
+        for path in files.keys.sorted(by: JSONValue.utf8Less) {
             guard let content = files[path], !content.trimmingWhitespace().isEmpty else { continue }
             for document in split(content) {
                 let head: JSONValue

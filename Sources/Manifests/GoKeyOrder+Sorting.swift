@@ -16,7 +16,7 @@ extension GoKeyOrder {
     static func sortedMembers<Value>(_ members: [String: Value], v3: Bool = false) -> [(key: String, value: Value)] {
         // Sorting the keys alone moves one reference per swap instead of a key and a value.
         var keys = Array(members.keys)
-        keys.sort(by: bytesLess)
+        keys.sort(by: JSONValue.utf8Less)
         var index = 1
         while index < keys.count, !less(fast: keys[index], keys[index - 1], v3: v3) { index += 1 }
         if index < keys.count { keys.sort { less(fast: $0, $1, v3: v3) } }
@@ -45,23 +45,6 @@ extension GoKeyOrder {
         }
         if let verdict, let verdict, let verdict { return verdict }
         return less(lhs, rhs, v3: v3)
-    }
-
-    /// `JSONValue.utf8Less` over contiguous UTF-8 instead of the generic UTF8View iteration.
-    static func bytesLess(_ lhs: String, _ rhs: String) -> Bool {
-        let verdict = lhs.utf8.withContiguousStorageIfAvailable { a in
-            rhs.utf8.withContiguousStorageIfAvailable { b in
-                let count = min(a.count, b.count)
-                var index = 0
-                while index < count {
-                    if a[index] != b[index] { return a[index] < b[index] }
-                    index += 1
-                }
-                return a.count < b.count
-            }
-        }
-        if let verdict, let verdict { return verdict }
-        return JSONValue.utf8Less(lhs, rhs)
     }
 
     @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
