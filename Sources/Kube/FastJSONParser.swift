@@ -1,16 +1,8 @@
 import CapstanCore
 
-/// Reads JSON bytes into a `JSONValue` several times faster than `JSONValue.parse`, with the same
-/// result: API answers (a LIST of 1 000 objects is about a megabyte) and bundles are mostly this work.
-///
-/// Strings without escapes are copied in one step, integers are read without an intermediate string,
-/// and `metadata.managedFields` can be skipped without building it (nothing in the applier reads it,
-/// and it is most of the bytes of a typical object).
-///
-/// With `matchingYAML`, whatever a YAML reader would refuse or read differently is an error, so a
-/// caller can fall back to it: a key named twice, a number too large for a double, a `\u` escape of
-/// a surrogate, invalid UTF-8 and the characters YAML does not allow unescaped (DEL, C1 controls,
-/// U+FEFF, U+FFFE, U+FFFF).
+/// The JSON reading the applier's hot paths configure once: API answers (a LIST of 1 000 objects is
+/// about a megabyte) without `metadata.managedFields`, bundles read as JSON only when a YAML reader
+/// would read them the same. A thin front of `JSONValue.parse(_:options:)`.
 public struct FastJSONParser: Sendable {
     public var omittingManagedFields = false
     public var matchingYAML = false
@@ -28,18 +20,10 @@ public struct FastJSONParser: Sendable {
 
     /// Parses one JSON text held in a slice (e.g. one document of a YAML stream).
     public func parse(_ bytes: ArraySlice<UInt8>) throws(FastJSONError) -> JSONValue {
-        let result: Result<JSONValue, FastJSONError> = bytes.withUnsafeBufferPointer { buffer in
-            var cursor = FastJSONCursor(bytes: buffer, options: self)
-            do throws(FastJSONError) { return .success(try cursor.readDocument()) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try JSONValue.parse(bytes, options: JSONReadOptions(
+            omittingManagedFields: omittingManagedFields, matchingYAML: matchingYAML, maxDepth: maxDepth))
     }
 }
 
-/// Why `FastJSONParser` could not read a text, with the byte offset where it stopped.
-public struct FastJSONError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let offset: Int
-    public let reason: String
-
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-}
+/// Why a JSON text could not be read, with the byte offset where reading stopped.
+public typealias FastJSONError = JSONParseError
